@@ -1,0 +1,3 @@
+@_exported import ConductMatching
+@_exported import ConductNormalization
+@_exported import ConductRules

@@ -1,0 +1,50 @@
+/// The steps a ``Normalizer`` applies, each switchable.
+///
+///     var options = NormalizationOptions.default
+///     options.remove(.foldLeet)
+///     let text = Normalizer(options: options).normalize("h3ll0")
+public struct NormalizationOptions: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    /// Invalid UTF-8 becomes U+FFFD, mapped to the offending bytes. (Always on for byte input;
+    /// the option exists so `--json` can report it.)
+    public static let replaceInvalidUTF8 = NormalizationOptions(rawValue: 1 << 0)
+    /// Default-ignorable code points (ZWSP, ZWJ, U+2060, U+FEFF, soft hyphen, variation selectors,
+    /// bidi controls, tag characters) are dropped.
+    public static let dropIgnorables = NormalizationOptions(rawValue: 1 << 1)
+    /// NFKC_Casefold through ICU, with an ASCII fast path that gives identical output.
+    public static let nfkcCasefold = NormalizationOptions(rawValue: 1 << 2)
+    /// Look-alike letters from other scripts folded to Latin (UTS #39 confusables), only inside
+    /// words that mix scripts or are otherwise Latin.
+    public static let foldConfusables = NormalizationOptions(rawValue: 1 << 3)
+    /// Diacritics folded: é → e, ë → e.
+    public static let foldDiacritics = NormalizationOptions(rawValue: 1 << 4)
+    /// Leet digits and symbols inside words (0→o, 1→i, 3→e, 4→a, 5→s, 7→t, @→a, $→s); never
+    /// in numbers.
+    public static let foldLeet = NormalizationOptions(rawValue: 1 << 5)
+    /// Spaced or dotted single letters joined: "s e l l", "s.e.l.l", "s-e-l-l" → "sell".
+    public static let joinSpacedLetters = NormalizationOptions(rawValue: 1 << 6)
+    /// Runs of three or more identical letters squeezed to one.
+    public static let squeezeRepeats = NormalizationOptions(rawValue: 1 << 7)
+    /// Runs of white space (any Unicode space, tab, newline) become one U+0020.
+    public static let collapseWhitespace = NormalizationOptions(rawValue: 1 << 8)
+
+    /// Every step: what the matcher uses for posts and patterns alike.
+    public static let `default`: NormalizationOptions = [
+        .replaceInvalidUTF8, .dropIgnorables, .nfkcCasefold, .foldConfusables, .foldDiacritics,
+        .foldLeet, .joinSpacedLetters, .squeezeRepeats, .collapseWhitespace,
+    ]
+
+    /// The names used by `conduct normalize --json`, in pipeline order.
+    public static let named: [(name: String, option: NormalizationOptions)] = [
+        ("replace-invalid-utf8", .replaceInvalidUTF8), ("drop-ignorables", .dropIgnorables),
+        ("nfkc-casefold", .nfkcCasefold), ("fold-confusables", .foldConfusables),
+        ("fold-diacritics", .foldDiacritics), ("fold-leet", .foldLeet),
+        ("join-spaced-letters", .joinSpacedLetters), ("squeeze-repeats", .squeezeRepeats),
+        ("collapse-whitespace", .collapseWhitespace),
+    ]
+
+    /// The names of the steps in this set, in pipeline order.
+    public var names: [String] { Self.named.filter { contains($0.option) }.map(\.name) }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+import ConductKit
+
+@main
+struct Conduct: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conduct",
+        abstract: "Classify posts against a community's code of conduct."
+    )
+}
