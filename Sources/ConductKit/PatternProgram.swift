@@ -1,0 +1,105 @@
+import ConductMatching
+import ConductRules
+
+/// One instruction of a compiled pattern: a Thompson-style automaton over *atoms* (a word
+/// literal with its anchoring, or a detector), run on word positions rather than bytes.
+///
+/// Invariant: every `next`/branch target is an index into the same program; instruction 0 is
+/// the entry; the program is acyclic (patterns have no repetition), so a run visits each
+/// (instruction, word position) pair at most once and costs O(instructions × words in reach).
+enum Instruction: Hashable, Sendable {
+    /// Consume one occurrence of the atom that starts at the current word position.
+    case atom(AtomID, next: Int32)
+    /// Continue at both targets.
+    case split(Int32, Int32)
+    /// Skip 0…max whole words, then continue.
+    case gap(max: Int32, next: Int32)
+    /// The pattern matched.
+    case accept
+}
+
+/// Identifies an atom: a distinct (normalized word, anchoring) or detector kind of a rule set.
+typealias AtomID = Int32
+
+/// A pattern compiled for matching.
+struct PatternProgram: Sendable {
+    var instructions: [Instruction]
+    /// Atoms that can be consumed first: a run only starts at word positions where one of them
+    /// occurs.
+    var firstAtoms: [AtomID]
+    var source: String
+    var location: SourceLocation
+}
+
+/// Compiles parsed pattern elements into a ``PatternProgram``.
+struct PatternProgramBuilder {
+    private(set) var instructions: [Instruction] = []
+
+    /// `resolveWord` turns a pattern word into its atom.
+    static func compile(_ pattern: Pattern, atom: (PatternElement) -> AtomID) -> PatternProgram {
+        var builder = PatternProgramBuilder()
+        // Instruction 0 is a placeholder for the entry, patched below.
+        builder.instructions.append(.accept)
+        let accept = builder.emit(.accept)
+        let entry = builder.sequence(pattern.elements[...], next: accept, atom: atom)
+        builder.instructions[0] = .split(entry, entry)
+        var program = PatternProgram(instructions: builder.instructions, firstAtoms: [], source: pattern.source,
+                                     location: pattern.location)
+        program.firstAtoms = program.reachableAtoms(from: 0)
+        return program
+    }
+
+    private mutating func emit(_ instruction: Instruction) -> Int32 {
+        instructions.append(instruction)
+        return Int32(instructions.count - 1)
+    }
+
+    /// Emits `elements` so that they continue at `next`; returns the entry instruction.
+    private mutating func sequence(_ elements: ArraySlice<PatternElement>, next: Int32,
+                                   atom: (PatternElement) -> AtomID) -> Int32 {
+        var target = next
+        for element in elements.reversed() {
+            switch element {
+            case .word, .detector:
+                target = emit(.atom(atom(element), next: target))
+            case .gap(let max):
+                target = emit(.gap(max: Int32(max), next: target))
+            case .group(let alternatives, let optional):
+                var entries = alternatives.map { sequence($0[...], next: target, atom: atom) }
+                if optional { entries.append(target) }
+                var entry = entries.removeLast()
+                for other in entries.reversed() {
+                    entry = emit(.split(other, entry))
+                }
+                target = entry
+            }
+        }
+        return target
+    }
+}
+
+extension PatternProgram {
+    /// Atoms consumable before any other atom, following splits (gaps never lead a pattern).
+    func reachableAtoms(from start: Int32) -> [AtomID] {
+        var seen = Set<Int32>()
+        var stack = [start]
+        var atoms = Set<AtomID>()
+        while let pc = stack.popLast() {
+            guard seen.insert(pc).inserted else { continue }
+            switch instructions[Int(pc)] {
+            case .atom(let atom, _): atoms.insert(atom)
+            case .split(let a, let b): stack.append(a); stack.append(b)
+            case .gap(_, let next): stack.append(next)
+            case .accept: break
+            }
+        }
+        return atoms.sorted()
+    }
+
+    /// Every atom the program uses.
+    var allAtoms: [AtomID] {
+        var atoms = Set<AtomID>()
+        for case .atom(let atom, _) in instructions { atoms.insert(atom) }
+        return atoms.sorted()
+    }
+}

@@ -1,0 +1,252 @@
+import ConductMatching
+import ConductNormalization
+import ConductRules
+
+/// Turns a ``RuleSet`` into the tables of ``CompiledRules``. Collects every problem.
+struct RuleCompiler {
+    let normalizer: Normalizer
+    private(set) var diagnostics: [Diagnostic] = []
+
+    private var builder = AutomatonBuilder()
+    private var literalIDs: [[UInt8]: Int32] = [:]
+    private var literalTargets: [[LiteralTarget]] = []
+    private var atomIDs: [AtomKind: AtomID] = [:]
+    private var atoms: [AtomKind] = []
+    private var programs: [PatternProgram] = []
+
+    /// Most double letters of one word that get squeezed variants (2^n − 1 variants).
+    static let maxSqueezedDoubles = 3
+
+    struct Result {
+        var automaton: Automaton
+        var targetStarts: [Int32]
+        var targets: [LiteralTarget]
+        var atoms: [AtomKind]
+        var detectorAtoms: [DetectorKind: AtomID]
+        var programs: [PatternProgram]
+        var programsByFirstAtom: [[Int32]]
+        var rules: [CompiledRule]
+        var matchOwners: [[Int32]]
+        var composites: [Int32]
+        var categories: [CompiledCategory]
+    }
+
+    init(normalizer: Normalizer) {
+        self.normalizer = normalizer
+    }
+
+    mutating func compile(_ ruleSet: RuleSet) -> Result {
+        var categories: [CompiledCategory] = []
+        var compiled: [CompiledRule] = []
+        for (categoryIndex, category) in ruleSet.categories.enumerated() {
+            categories.append(CompiledCategory(name: category.name, thresholds: category.thresholds))
+            for rule in category.rules {
+                compiled.append(compileRule(rule, category: Int32(categoryIndex)))
+            }
+        }
+        let ordered = dependencyOrder(compiled)
+        var rules: [CompiledRule] = []
+        var position: [RuleID: Int32] = [:]
+        for index in ordered {
+            position[compiled[index].id] = Int32(rules.count)
+            rules.append(compiled[index])
+        }
+        var composites: [Int32] = []
+        for index in rules.indices {
+            guard let composite = rules[index].rule.composite else { continue }
+            rules[index].components = composite.of.compactMap { position[$0] }
+            composites.append(Int32(index))
+        }
+        var matchOwners = Array(repeating: [Int32](), count: programs.count)
+        for (index, rule) in rules.enumerated() {
+            for program in rule.match { matchOwners[Int(program)].append(Int32(index)) }
+        }
+        var programsByFirstAtom = Array(repeating: [Int32](), count: atoms.count)
+        for (index, program) in programs.enumerated() {
+            for atom in program.firstAtoms { programsByFirstAtom[Int(atom)].append(Int32(index)) }
+        }
+        var targetStarts: [Int32] = [0]
+        var targets: [LiteralTarget] = []
+        for list in literalTargets {
+            targets.append(contentsOf: list)
+            targetStarts.append(Int32(targets.count))
+        }
+        var detectorAtoms: [DetectorKind: AtomID] = [:]
+        for (atom, kind) in atoms.enumerated() {
+            if case .detector(let detector) = kind { detectorAtoms[detector] = AtomID(atom) }
+        }
+        return Result(automaton: builder.build(), targetStarts: targetStarts, targets: targets, atoms: atoms,
+                      detectorAtoms: detectorAtoms, programs: programs, programsByFirstAtom: programsByFirstAtom,
+                      rules: rules, matchOwners: matchOwners, composites: composites, categories: categories)
+    }
+
+    /// Rules in an order where every composite comes after its components (the loader has
+    /// already rejected cycles and unknown ids; anything left over keeps its place).
+    private func dependencyOrder(_ rules: [CompiledRule]) -> [Int] {
+        let index = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var state = Array(repeating: 0, count: rules.count)  // 0 new, 1 in progress, 2 done
+        var order: [Int] = []
+        for root in rules.indices where state[root] == 0 {
+            var stack: [(Int, Int)] = [(root, 0)]
+            state[root] = 1
+            while let (node, next) = stack.popLast() {
+                let deps = (rules[node].rule.composite?.of ?? []).compactMap { index[$0] }
+                if next < deps.count {
+                    stack.append((node, next + 1))
+                    let dep = deps[next]
+                    if state[dep] == 0 {
+                        state[dep] = 1
+                        stack.append((dep, 0))
+                    }
+                } else {
+                    state[node] = 2
+                    order.append(node)
+                }
+            }
+        }
+        return order
+    }
+
+    private mutating func compileRule(_ rule: Rule, category: Int32) -> CompiledRule {
+        let match = rule.patterns.map { compilePattern($0) }
+        let near = rule.near.map { compileContext($0) }
+        let unless = rule.unless.map { compilePattern($0) }
+        let unlessNear = rule.unlessNear.map { compileContext($0) }
+        var exactWords: [[UInt8]] = []
+        if rule.diacritics == .exact {
+            var options = normalizer.options
+            options.remove(.foldDiacritics)
+            let unfolded = Normalizer(options: options)
+            for pattern in rule.patterns {
+                for word in Self.words(in: pattern.elements) {
+                    let bytes = unfolded.normalize(word).bytes
+                    if bytes != normalizer.normalize(word).bytes { exactWords.append(bytes) }
+                }
+            }
+        }
+        return CompiledRule(id: rule.id, category: category, weight: rule.weight, languages: rule.languages,
+                            match: match, near: near, unless: unless, unlessNear: unlessNear, components: [],
+                            atLeast: rule.composite?.atLeast ?? 0, within: rule.composite?.within,
+                            exactWords: exactWords, rule: rule)
+    }
+
+    private mutating func compileContext(_ context: Context) -> CompiledContext {
+        CompiledContext(programs: context.any.map { compilePattern($0) }, within: context.within, side: context.side)
+    }
+
+    private mutating func compilePattern(_ pattern: Pattern) -> Int32 {
+        var problems: [String] = []
+        let program = PatternProgramBuilder.compile(pattern) { element in
+            atom(for: element, problems: &problems)
+        }
+        for problem in problems { diagnostics.append(Diagnostic(at: pattern.location, problem)) }
+        programs.append(program)
+        return Int32(programs.count - 1)
+    }
+
+    private mutating func atom(for element: PatternElement, problems: inout [String]) -> AtomID {
+        let kind: AtomKind
+        switch element {
+        case .detector(let detector):
+            kind = .detector(detector)
+        case .word(let word, let anchoring):
+            let bytes = normalizer.normalize(word).bytes
+            if bytes.isEmpty || bytes.contains(0x20) {
+                problems.append(bytes.isEmpty
+                    ? "pattern word '\(word)' is empty after normalization; write a word with letters or digits"
+                    : "pattern word '\(word)' normalizes to several words ('\(String(decoding: bytes, as: UTF8.self))'); write them as separate words")
+            }
+            kind = .word(bytes, anchoring)
+        case .gap, .group:
+            preconditionFailure("only words and detectors are atoms")
+        }
+        if let existing = atomIDs[kind] { return existing }
+        let id = AtomID(atoms.count)
+        atoms.append(kind)
+        atomIDs[kind] = id
+        if case .word(let bytes, let anchoring) = kind, !bytes.isEmpty {
+            for (variant, squeezed) in Self.squeezedVariants(of: bytes) {
+                addLiteral(variant, LiteralTarget(atom: id, anchoring: anchoring,
+                                                  checkStart: Self.isWordByte(variant, at: 0),
+                                                  checkEnd: Self.isWordByte(variant, at: Self.lastScalarStart(variant)),
+                                                  squeezed: squeezed))
+            }
+        }
+        return id
+    }
+
+    private mutating func addLiteral(_ bytes: [UInt8], _ target: LiteralTarget) {
+        if let id = literalIDs[bytes] {
+            literalTargets[Int(id)].append(target)
+        } else {
+            let id = builder.add(bytes)
+            literalIDs[bytes] = id.rawValue
+            literalTargets.append([target])
+        }
+    }
+
+    /// The word itself, plus each variant with a non-empty subset of its (first few) double
+    /// ASCII letters reduced to one, with the offsets of the reduced letters in the variant.
+    /// Posts squeeze runs of three or more identical letters to one, so "goooood" becomes
+    /// "god"; the variant "god" of "good" matches it only where the post really had a run.
+    static func squeezedVariants(of word: [UInt8]) -> [([UInt8], [Int32])] {
+        var doubles: [Int] = []
+        var i = 0
+        while i + 1 < word.count && doubles.count < maxSqueezedDoubles {
+            let b = word[i]
+            if b >= 0x61 && b <= 0x7A && word[i + 1] == b && (i + 2 >= word.count || word[i + 2] != b) {
+                doubles.append(i)
+                i += 2
+            } else {
+                i += 1
+            }
+        }
+        var variants: [([UInt8], [Int32])] = [(word, [])]
+        guard !doubles.isEmpty else { return variants }
+        for mask in 1..<(1 << doubles.count) {
+            var variant: [UInt8] = []
+            var squeezed: [Int32] = []
+            var skip = Set<Int>()
+            for (bit, offset) in doubles.enumerated() where mask & (1 << bit) != 0 { skip.insert(offset + 1) }
+            for (offset, byte) in word.enumerated() {
+                if skip.contains(offset) {
+                    squeezed.append(Int32(variant.count - 1))
+                    continue
+                }
+                variant.append(byte)
+            }
+            variants.append((variant, squeezed))
+        }
+        return variants
+    }
+
+    static func lastScalarStart(_ bytes: [UInt8]) -> Int {
+        var i = bytes.count - 1
+        while i > 0 && bytes[i] & 0xC0 == 0x80 { i -= 1 }
+        return i
+    }
+
+    /// Whether the scalar starting at `offset` is a word character (letter, digit, mark, `_`),
+    /// as the normalizer's word boundaries see it. Compile time only.
+    static func isWordByte(_ bytes: [UInt8], at offset: Int) -> Bool {
+        guard offset < bytes.count,
+              let scalar = String(decoding: bytes[offset...], as: UTF8.self).unicodeScalars.first else { return false }
+        let p = scalar.properties
+        return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+            || p.generalCategory == .spacingMark || scalar == "_"
+    }
+
+    /// The literal words of a pattern, in order, groups flattened.
+    static func words(in elements: [PatternElement]) -> [String] {
+        var result: [String] = []
+        var stack = Array(elements.reversed())
+        while let element = stack.popLast() {
+            switch element {
+            case .word(let word, _): result.append(word)
+            case .group(let alternatives, _): stack.append(contentsOf: alternatives.flatMap { $0 }.reversed())
+            case .gap, .detector: break
+            }
+        }
+        return result
+    }
+}
