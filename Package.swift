@@ -21,6 +21,7 @@ let package = Package(
         ),
         .target(name: "ConductNormalization", dependencies: ["CConductICU"]),
         .target(name: "ConductMatching"),
+        .target(name: "ConductIO"),
         .target(
             name: "ConductRules",
             dependencies: ["ConductMatching", .product(name: "Yams", package: "Yams")]
@@ -40,6 +41,7 @@ let package = Package(
         ),
         .testTarget(name: "ConductNormalizationTests", dependencies: ["ConductNormalization"]),
         .testTarget(name: "ConductMatchingTests", dependencies: ["ConductMatching"]),
+        .testTarget(name: "ConductIOTests", dependencies: ["ConductIO"]),
         .testTarget(name: "ConductRulesTests", dependencies: ["ConductRules"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ConductKitTests", dependencies: ["ConductKit"]),
         .testTarget(name: "ConductEvaluationTests", dependencies: ["ConductEvaluation"]),

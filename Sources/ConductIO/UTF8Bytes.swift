@@ -1,0 +1,152 @@
+/// Byte-level helpers shared by the JSON parser and writer.
+enum UTF8Bytes {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Flags (high bit of the byte) every byte of `word` that a JSON string cannot take
+    /// verbatim in the fast path: `"`, `\`, control characters (< 0x20) and non-ASCII bytes.
+    /// The lowest flagged byte is always exact; flags above it may be spurious (borrows).
+    @inline(__always)
+    static func specialMask(_ word: UInt64) -> UInt64 {
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let isQuote = (quote &- ones) & ~quote
+        let isBackslash = (backslash &- ones) & ~backslash
+        let isControl = (word &- ones &* 0x20) & ~word
+        return (isQuote | isBackslash | isControl | word) & highs
+    }
+
+    /// Little-endian 8-byte load at `p + i` (no alignment needed).
+    @inline(__always)
+    static func load(_ p: UnsafePointer<UInt8>, _ i: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+    }
+
+    /// Index of the first byte at or after `i` (before `n`) flagged by ``specialMask(_:)``,
+    /// or `n`.
+    @inline(__always)
+    static func firstSpecial(_ p: UnsafePointer<UInt8>, from i: Int, to n: Int) -> Int {
+        var j = i
+        while j + 8 <= n {
+            let mask = specialMask(load(p, j))
+            if mask != 0 { return j + mask.trailingZeroBitCount >> 3 }
+            j += 8
+        }
+        while j < n {
+            let c = p[j]
+            if c == 0x22 || c == 0x5C || c < 0x20 || c >= 0x80 { return j }
+            j += 1
+        }
+        return n
+    }
+
+    /// The UTF-8 sequence starting at `p[i]` (a non-ASCII byte, `i < n`): its length (2...4)
+    /// when well formed, else minus the length of its maximal subpart (1...3), the bytes one
+    /// U+FFFD replaces (Unicode §3.9, "U+FFFD Substitution of Maximal Subparts").
+    @inline(__always)
+    static func sequence(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
+        let b0 = p[i]
+        if b0 < 0xC2 { return -1 }
+        guard i + 1 < n else { return -1 }
+        let b1 = p[i + 1]
+        if b0 < 0xE0 { return b1 & 0xC0 == 0x80 ? 2 : -1 }
+        if b0 < 0xF0 {
+            let low: UInt8 = b0 == 0xE0 ? 0xA0 : 0x80
+            let high: UInt8 = b0 == 0xED ? 0x9F : 0xBF
+            guard b1 >= low && b1 <= high else { return -1 }
+            guard i + 2 < n, p[i + 2] & 0xC0 == 0x80 else { return -2 }
+            return 3
+        }
+        if b0 < 0xF5 {
+            let low: UInt8 = b0 == 0xF0 ? 0x90 : 0x80
+            let high: UInt8 = b0 == 0xF4 ? 0x8F : 0xBF
+            guard b1 >= low && b1 <= high else { return -1 }
+            guard i + 2 < n, p[i + 2] & 0xC0 == 0x80 else { return -2 }
+            guard i + 3 < n, p[i + 3] & 0xC0 == 0x80 else { return -3 }
+            return 4
+        }
+        return -1
+    }
+
+    /// The value of an ASCII hex digit, or -1.
+    @inline(__always)
+    static func hexValue(_ c: UInt8) -> Int {
+        switch c {
+        case 0x30...0x39: Int(c &- 0x30)
+        case 0x41...0x46: Int(c &- 0x37)
+        case 0x61...0x66: Int(c &- 0x57)
+        default: -1
+        }
+    }
+}
+
+/// A growable byte buffer with a stable owner (the parser), so decoded strings can be
+/// addressed by offset while it grows and by pointer once parsing is done.
+struct ScratchBytes {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var capacity: Int
+    var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        self.base = .allocate(capacity: self.capacity)
+    }
+
+    func deallocate() { base.deallocate() }
+
+    @inline(__always)
+    mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(count + extra) }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        var size = capacity * 2
+        while size < needed { size *= 2 }
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = size
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ source: UnsafePointer<UInt8>, count length: Int) {
+        guard length > 0 else { return }
+        reserve(length)
+        (base + count).update(from: source, count: length)
+        count += length
+    }
+
+    /// Appends the UTF-8 encoding of `scalar` (< 0x110000, not a surrogate).
+    @inline(__always)
+    mutating func appendScalar(_ scalar: UInt32) {
+        reserve(4)
+        let p = base + count
+        if scalar < 0x80 {
+            p[0] = UInt8(scalar); count += 1
+        } else if scalar < 0x800 {
+            p[0] = UInt8(0xC0 | scalar >> 6); p[1] = UInt8(0x80 | scalar & 0x3F); count += 2
+        } else if scalar < 0x10000 {
+            p[0] = UInt8(0xE0 | scalar >> 12); p[1] = UInt8(0x80 | scalar >> 6 & 0x3F)
+            p[2] = UInt8(0x80 | scalar & 0x3F); count += 3
+        } else {
+            p[0] = UInt8(0xF0 | scalar >> 18); p[1] = UInt8(0x80 | scalar >> 12 & 0x3F)
+            p[2] = UInt8(0x80 | scalar >> 6 & 0x3F); p[3] = UInt8(0x80 | scalar & 0x3F); count += 4
+        }
+    }
+
+    /// U+FFFD REPLACEMENT CHARACTER.
+    @inline(__always)
+    mutating func appendReplacement() {
+        reserve(3)
+        base[count] = 0xEF; base[count + 1] = 0xBF; base[count + 2] = 0xBD
+        count += 3
+    }
+}
