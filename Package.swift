@@ -31,11 +31,11 @@ let package = Package(
             dependencies: ["ConductNormalization", "ConductMatching", "ConductRules"],
             resources: [.copy("Rules")]
         ),
-        .target(name: "ConductEvaluation", dependencies: ["ConductKit"]),
+        .target(name: "ConductEvaluation", dependencies: ["ConductKit", "ConductIO"]),
         .executableTarget(
             name: "conduct",
             dependencies: [
-                "ConductKit", "ConductEvaluation",
+                "ConductKit", "ConductEvaluation", "ConductIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

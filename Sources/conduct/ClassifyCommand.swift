@@ -1,11 +1,85 @@
 import ArgumentParser
+import ConductIO
 import ConductKit
+import Foundation
 
-/// `conduct classify [FILE…]`: one JSON verdict per input line.
+/// `conduct classify [FILE…]`: one verdict per input line, in input order.
 struct Classify: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Classify posts: JSONL or text in, JSONL out.")
+    static let configuration = CommandConfiguration(
+        abstract: "Classify posts: JSONL or text in, one JSON verdict per input line out.",
+        discussion: """
+        Input: JSONL ({"id": …, "text": …, "lang": …}; other fields ignored) or plain text, one post
+        per line (id = line number). Output: exactly one line per input line, in input order; a line
+        that cannot be read gets {"id":"<line number>","error":"…"}. Streams with constant memory.
+        When a post has a "lang" field, only the rules for that language (and rules for every
+        language) apply; --all-languages applies every rule to every post.
+        Exit codes: 0 success; 1 a post reached --fail-on; 2 usage or rule errors; 3 some input
+        lines were unreadable (every other line is still processed; 3 wins over 1).
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Input files; none or '-' reads standard input.", valueName: "file"))
+    var files: [String] = []
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    @Option(name: .long, help: "Worker threads (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .long, help: "Output format.")
+    var format: OutputFormat = .jsonl
+
+    @Option(name: .long, help: "Input format: auto detects JSONL when a file's first line starts with '{'.")
+    var input: InputFormat = .auto
+
+    @Flag(name: .long, help: "Write only posts with a label (and unreadable lines).")
+    var onlyFlagged = false
+
+    @Option(name: .long, help: "Exit with 1 when any post reaches this action.")
+    var failOn: FailLevel?
+
+    @Flag(name: .long, help: "Apply every rule to every post, ignoring the posts' \"lang\" fields.")
+    var allLanguages = false
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case jsonl, text }
+    enum InputFormat: String, ExpressibleByArgument, CaseIterable { case auto, jsonl, text }
+    enum FailLevel: String, ExpressibleByArgument, CaseIterable {
+        case review, remove
+        var action: Action { self == .review ? .review : .remove }
+    }
+
+    func validate() throws {
+        guard jobs >= 1 && jobs <= 512 else {
+            throw ValidationError("--jobs must be between 1 and 512, got \(jobs)")
+        }
+    }
 
     func run() throws {
-        throw ExitStatus.usageOrRules.code
+        let classifier = try ruleOptions.classifier()
+        let configuration = PostProcessor.Configuration(
+            format: format, input: input, onlyFlagged: onlyFlagged, failOn: failOn?.action,
+            useLanguage: !allLanguages)
+        let sources = files.isEmpty ? ["-"] : files
+        var readers: [(String, LineReader)] = []
+        for source in sources {
+            do {
+                let reader = source == "-"
+                    ? LineReader(fileDescriptor: 0)
+                    : try LineReader(path: source)
+                readers.append((source, reader))
+            } catch {
+                throw ValidationError("cannot read '\(source)': \(error)")
+            }
+        }
+        let pipeline = OrderedPipeline(jobs: jobs, classifier: classifier, configuration: configuration,
+                                       progress: Terminal.standardError.isTerminal ? Progress() : nil)
+        let stats = try pipeline.run(readers)
+        if stats.unreadable > 0 {
+            Terminal.standardError.write("conduct: \(stats.unreadable) of \(stats.lines) lines could not be read\n")
+            throw ExitStatus.unreadableInput.code
+        }
+        if stats.reachedFailOn > 0 {
+            throw ExitStatus.gateFailed.code
+        }
     }
 }
