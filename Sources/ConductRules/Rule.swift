@@ -177,16 +177,60 @@ public struct Category: Hashable, Sendable {
 }
 
 /// Every category of a rules folder, validated.
+///
+///     let rules = try RuleSetLoader.load(directory: "Rules")
+///     rules.rule("selling.discount_code")?.weight     // 0.6
+///     rules.category(named: "selling")?.thresholds    // review 0.5, remove 0.85
+///
+/// Lookups by id or name are dictionary lookups (O(1)); the index is rebuilt whenever
+/// `categories` changes (O(rules)).
 public struct RuleSet: Hashable, Sendable {
     /// In canonical order: the five standard categories first, then others by name.
-    public var categories: [Category]
+    public var categories: [Category] {
+        didSet { index = Self.makeIndex(categories) }
+    }
+    /// Rule id → (category position, rule position). Derived from `categories`.
+    private var index: [RuleID: Index]
+
+    private struct Index: Hashable, Sendable {
+        var category: Int
+        var rule: Int
+    }
+
     public init(categories: [Category]) {
-        self.categories = categories.sorted { Self.order($0.name) < Self.order($1.name) }
+        let sorted = categories.sorted { Self.order($0.name) < Self.order($1.name) }
+        self.categories = sorted
+        self.index = Self.makeIndex(sorted)
     }
     public var rules: [Rule] { categories.flatMap(\.rules) }
+
+    /// The rule with this id, if any.
+    public func rule(_ id: RuleID) -> Rule? {
+        index[id].map { categories[$0.category].rules[$0.rule] }
+    }
+
+    /// The category a rule id belongs to, if the rule exists.
+    public func category(of id: RuleID) -> Category? {
+        index[id].map { categories[$0.category] }
+    }
+
+    /// The category with this name, if any.
+    public func category(named name: String) -> Category? {
+        categories.first { $0.name == name }
+    }
 
     public static let standardCategories = ["harassment", "selling", "unsolicited_dm", "doxxing", "defamatory"]
     static func order(_ name: String) -> (Int, String) {
         (standardCategories.firstIndex(of: name) ?? standardCategories.count, name)
+    }
+
+    private static func makeIndex(_ categories: [Category]) -> [RuleID: Index] {
+        var index: [RuleID: Index] = [:]
+        for (c, category) in categories.enumerated() {
+            for (r, rule) in category.rules.enumerated() where index[rule.id] == nil {
+                index[rule.id] = Index(category: c, rule: r)
+            }
+        }
+        return index
     }
 }

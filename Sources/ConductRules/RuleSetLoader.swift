@@ -1,20 +1,142 @@
 import Foundation
-import Yams
 
 /// Loads and validates rule files. Every problem across all files is collected; on any error
-/// nothing is returned.
+/// nothing is returned (never half a rule set).
 ///
-///     let rules = try RuleSetLoader.load(directory: "Rules")
+///     let rules = try RuleSetLoader.load(directory: URL(fileURLWithPath: "Rules"),
+///                                        guidelines: URL(fileURLWithPath: "../shared/guidelines"))
+///     print(rules.rule("selling.discount_code")?.weight ?? 0)
 ///
-/// Baseline: not implemented yet.
+/// Cost: linear in the size of the files (every hostile case is capped by `RuleLimits`), plus
+/// the guideline quote lookups. Load once; the `RuleSet` is immutable and `Sendable`.
 public enum RuleSetLoader {
-    /// Loads every `*.yaml` file of `directory`.
-    public static func load(directory: String, guidelines: String? = nil) throws(RuleLoadError) -> RuleSet {
-        throw RuleLoadError([Diagnostic(at: SourceLocation(file: directory, line: 1, column: 1), "rule loading is not implemented")])
+    /// Loads every `*.yaml` file of `directory` (not its subfolders). With `guidelines`, every
+    /// citation must name a file of that folder and quote words that occur in it.
+    /// Diagnostics name files as `<directory.path>/<file>`.
+    public static func load(directory: URL, guidelines: URL? = nil, limits: RuleLimits = .standard) throws(RuleLoadError) -> RuleSet {
+        try load(directory: directory.path, guidelines: guidelines?.path, limits: limits)
     }
 
-    /// Loads rule files given as (path, contents).
-    public static func load(sources: [(path: String, text: String)], guidelines: String? = nil) throws(RuleLoadError) -> RuleSet {
-        throw RuleLoadError([Diagnostic(at: SourceLocation(file: sources.first?.path ?? "-", line: 1, column: 1), "rule loading is not implemented")])
+    /// Loads every `*.yaml` file of the folder at `directory`; diagnostics name files as
+    /// `<directory>/<file>`, so a relative folder gives relative paths.
+    public static func load(directory: String, guidelines: String? = nil, limits: RuleLimits = .standard) throws(RuleLoadError) -> RuleSet {
+        var log = DiagnosticLog(limit: limits.diagnostics)
+        let folder = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        var sources: [(path: String, text: String)] = []
+        do {
+            let names = try FileManager.default.contentsOfDirectory(atPath: directory)
+                .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }
+                .sorted()
+            if names.isEmpty {
+                log.error(SourceLocation(file: folder, line: 1, column: 1), "no *.yaml rule files in \(folder); a rules folder holds <category>.yaml files and optionally lists.yaml")
+            }
+            for name in names {
+                let path = "\(folder)/\(name)"
+                if let text = readText(at: path, limit: limits.fileBytes, log: &log) { sources.append((path, text)) }
+            }
+        } catch {
+            log.error(SourceLocation(file: folder, line: 1, column: 1), "cannot read the rules folder \(folder): \(reason(error))")
+        }
+        var texts: [String: String]?
+        if let guidelines {
+            texts = readGuidelines(guidelines, log: &log)
+        }
+        return try load(sources: sources, guidelines: texts, limits: limits, log: log)
+    }
+
+    /// Loads rule files given as (path, contents); `guidelines` maps a guideline file name to
+    /// its text (nil skips the citation checks, keeping only their syntax). Diagnostics name
+    /// files by `path`; the file name (after the last `/`) must be `<category>.yaml` or
+    /// `lists.yaml`.
+    public static func load(sources: [(path: String, text: String)], guidelines: [String: String]? = nil,
+                            limits: RuleLimits = .standard) throws(RuleLoadError) -> RuleSet {
+        try load(sources: sources, guidelines: guidelines, limits: limits, log: DiagnosticLog(limit: limits.diagnostics))
+    }
+
+    private static func load(sources: [(path: String, text: String)], guidelines: [String: String]?,
+                             limits: RuleLimits, log: DiagnosticLog) throws(RuleLoadError) -> RuleSet {
+        var log = log
+        var files: [RawRuleFile] = []
+        var rules = 0
+        for source in sources.sorted(by: { $0.path < $1.path }) {
+            guard let root = YAMLDocument.parse(path: source.path, text: source.text, limits: limits, log: &log) else { continue }
+            let decoder = RuleFileDecoder(path: source.path, limits: limits)
+            if let file = decoder.decode(root, rulesBefore: rules, log: &log) {
+                files.append(file)
+                rules += file.rules.count
+            }
+        }
+        let assembler = RuleSetAssembler(limits: limits, guidelines: guidelines.map(GuidelineIndex.init))
+        let ruleSet = assembler.assemble(files, log: &log)
+        guard let ruleSet, log.isEmpty else { throw RuleLoadError(log.finished()) }
+        return ruleSet
+    }
+
+    private static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            return String(cString: strerror(code.rawValue))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        return ns.localizedDescription
+    }
+
+    private static func readText(at path: String, limit: Int, log: inout DiagnosticLog) -> String? {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
+            log.error(start, "file is \(size) bytes; the limit is \(limit) bytes (\(limit >> 20) MiB); split it, e.g. move long lists to lists.yaml")
+            return nil
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            log.error(start, "cannot read \(path): \(reason(error))")
+            return nil
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            let offset = firstInvalidUTF8(in: data)
+            log.error(start, "\(path) is not valid UTF-8 (first bad byte at offset \(offset)); save it as UTF-8")
+            return nil
+        }
+        return text
+    }
+
+    private static func firstInvalidUTF8(in data: Data) -> Int {
+        var offset = 0
+        var decoder = UTF8()
+        var iterator = data.makeIterator()
+        var consumed = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                consumed += UTF8.width(scalar)
+                offset = consumed
+            case .emptyInput:
+                return offset
+            case .error:
+                return offset
+            }
+        }
+    }
+
+    private static func readGuidelines(_ folder: String, log: inout DiagnosticLog) -> [String: String] {
+        var texts: [String: String] = [:]
+        do {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder) where !name.hasPrefix(".") {
+                let path = "\(folder)/\(name)"
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+                do {
+                    texts[name] = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+                } catch {
+                    log.error(SourceLocation(file: path, line: 1, column: 1), "cannot read guideline file \(path): \(reason(error))")
+                }
+            }
+        } catch {
+            log.error(SourceLocation(file: folder, line: 1, column: 1), "cannot read the guidelines folder \(folder): \(reason(error))")
+        }
+        return texts
     }
 }

@@ -1,0 +1,82 @@
+/// The guideline texts rules cite, folded for quote lookup: lower case, every run of white
+/// space one space, typographic quotes, apostrophes and dashes as ASCII, `…` as `...`.
+///
+///     let index = GuidelineIndex(["en.txt": "Don’t  sell."])
+///     index.problem(with: Citation(file: "en.txt", quote: "don't sell"))   // nil: found
+///
+/// Cost: building O(total text); a lookup O(text × quote) in the worst case, in practice linear.
+struct GuidelineIndex {
+    private var texts: [String: [UInt8]] = [:]
+    let names: [String]
+
+    init(_ guidelines: [String: String]) {
+        for (name, text) in guidelines { texts[name] = Array(Self.fold(text).utf8) }
+        names = guidelines.keys.sorted()
+    }
+
+    /// Why the citation does not hold, or nil when its file exists and holds its words in order.
+    func problem(with citation: Citation) -> String? {
+        guard let text = texts[citation.file] else {
+            let known = names.isEmpty ? "the guidelines folder is empty" : "files: " + names.joined(separator: ", ")
+            return "guideline file '\(citation.file)' does not exist"
+                + Suggestion.phrase(for: citation.file, among: names) + "; \(known)"
+        }
+        let fragments = Self.fold(citation.quote)
+            .components(separatedBy: "...")
+            .map { $0.trimmingWhitespace() }
+            .filter { !$0.isEmpty }
+        guard !fragments.isEmpty else {
+            return "guideline quote \"\(citation.quote)\" holds no words; quote the words of \(citation.file) the rule enforces"
+        }
+        var from = 0
+        for (n, fragment) in fragments.enumerated() {
+            guard let end = Self.find(Array(fragment.utf8), in: text, from: from) else {
+                let which = fragments.count == 1 ? "the words" : "part \(n + 1) of \(fragments.count) of the quote,"
+                let order = n == 0 ? "" : " after the part before it"
+                return "guideline quote \"\(citation.quote)\": \(which) \"\(fragment)\" do not occur in \(citation.file)\(order); "
+                    + "copy the words exactly (case, white space, typographic quotes and dashes do not matter; '…' skips words)"
+            }
+            from = end
+        }
+        return nil
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
+        guard !needle.isEmpty, haystack.count - from >= needle.count else { return nil }
+        var i = from
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == needle[0] {
+                var k = 1
+                while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i + needle.count }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var space = false
+        for c in text.lowercased().unicodeScalars {
+            if c.properties.isWhitespace {
+                space = !out.isEmpty
+                continue
+            }
+            if c == "\u{00AD}" { continue }  // soft hyphen
+            if space {
+                out.append(" ")
+                space = false
+            }
+            switch c.value {
+            case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x00B4, 0x0060: out.append("'")
+            case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB: out.append("\"")
+            case 0x2010...0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D: out.append("-")
+            case 0x2026: out.append(contentsOf: "...".unicodeScalars)
+            default: out.append(c)
+            }
+        }
+        return String(out)
+    }
+}
