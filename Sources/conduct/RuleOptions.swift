@@ -14,19 +14,15 @@ struct RuleOptions: ParsableArguments {
 
     /// Loads and compiles the rules, or prints every diagnostic and exits with 2.
     func classifier() throws -> Classifier {
-        let result: Result<Classifier, RuleLoadError>
-        if let rules {
-            let guidelines = guidelines ?? Self.defaultGuidelines(for: rules)
-            result = Result { () throws(RuleLoadError) in try Classifier(rulesDirectory: rules, guidelines: guidelines) }
-        } else {
-            result = Result { () throws(RuleLoadError) in try Classifier.bundled() }
-        }
-        switch result {
-        case .success(let classifier):
-            return classifier
-        case .failure(let error):
-            Terminal.standardError.write(error.diagnostics.map(\.description).joined(separator: "\n") + "\n")
-            Terminal.standardError.write("\(error.diagnostics.count) error\(error.diagnostics.count == 1 ? "" : "s") in rule files\n")
+        do {
+            if let rules {
+                return try Classifier(rulesDirectory: rules, guidelines: guidelines ?? Self.defaultGuidelines(for: rules))
+            }
+            return try Classifier.bundled()
+        } catch {
+            let diagnostics = error.diagnostics
+            Terminal.standardError.write(diagnostics.map(\.description).joined(separator: "\n") + "\n")
+            Terminal.standardError.write("\(diagnostics.count) error\(diagnostics.count == 1 ? "" : "s") in rule files\n")
             throw ExitStatus.usageOrRules.code
         }
     }
