@@ -23,7 +23,8 @@ public struct CategoryMetrics: Hashable, Sendable, Codable {
     public let precision: Double
     /// tp / (tp + fn), 0 when there are no gold positives.
     public let recall: Double
-    /// Harmonic mean of precision and recall (of the unrounded values), 0 when both are 0.
+    /// Harmonic mean of the unrounded precision and recall, 2·tp / (2·tp + fp + fn); 0 when
+    /// precision and recall are both 0 (tp = 0).
     public let f1: Double
     /// Gold positives: tp + fn.
     public let support: Int
@@ -39,8 +40,13 @@ public struct CategoryMetrics: Hashable, Sendable, Codable {
         let recall = tp + fn == 0 ? 0 : Double(tp) / Double(tp + fn)
         self.precision = rounded4(precision)
         self.recall = rounded4(recall)
-        self.f1 = precision + recall == 0 ? 0 : rounded4(2 * precision * recall / (precision + recall))
+        self.f1 = rounded4(Self.f1(tp: tp, fp: fp, fn: fn))
         self.support = tp + fn
+    }
+
+    /// The unrounded F1: 2·tp / (2·tp + fp + fn), 0 when tp = 0.
+    static func f1(tp: Int, fp: Int, fn: Int) -> Double {
+        tp == 0 ? 0 : Double(2 * tp) / Double(2 * tp + fp + fn)
     }
 
     /// Posts predicted positive: tp + fp.

@@ -20,6 +20,8 @@ extension EvaluationReport {
         let version: Version
         do {
             version = try JSONDecoder().decode(Version.self, from: data)
+        } catch DecodingError.dataCorrupted {
+            throw ReportError.notAReport(detail: "malformed JSON")
         } catch {
             throw ReportError.notAReport(detail: "not a JSON object")
         }

@@ -71,7 +71,7 @@ public struct EvaluationTotals: Hashable, Sendable, Codable {
     public let predictedPositive: Int
     /// Posts whose predicted labels equal their gold labels exactly.
     public let exactMatch: Accuracy
-    /// Unweighted mean of the categories' F1, rounded to 4 decimals.
+    /// Unweighted mean of the categories' unrounded F1, rounded to 4 decimals.
     public let macroF1: Double
 
     public init(posts: Int, ambiguousLeftOut: Int, goldPositive: Int, predictedPositive: Int,

@@ -109,7 +109,8 @@ struct EvaluationTally {
             total.fn += next.fn
             total.tn += next.tn
         }
-        let macroF1 = metrics.isEmpty ? 0 : rounded4(metrics.map(\.f1).reduce(0, +) / Double(metrics.count))
+        let exactF1 = overall.map { CategoryMetrics.f1(tp: $0.tp, fp: $0.fp, fn: $0.fn) }
+        let macroF1 = exactF1.isEmpty ? 0 : rounded4(exactF1.reduce(0, +) / Double(exactF1.count))
         let totals = EvaluationTotals(
             posts: outcomes.count, ambiguousLeftOut: leftOut, goldPositive: goldPositive,
             predictedPositive: predictedPositive,

@@ -149,8 +149,10 @@ public enum LabelledCorpus {
             id = string
         case let number as NSNumber where JSONValueKind(number) == .integer:
             id = String(number.int64Value)
+        case is String:
+            messages.append("\"id\" must not be empty")
         case let other?:
-            messages.append("\"id\" must be a non-empty string or an integer, found \(JSONValueKind(other))")
+            messages.append("\"id\" must be a string or an integer, found \(JSONValueKind(other))")
         }
         let text = requiredString("text", in: object, allowEmpty: true, messages: &messages)
         let lang = requiredString("lang", in: object, allowEmpty: false, messages: &messages)
@@ -208,8 +210,10 @@ public enum LabelledCorpus {
             messages.append("missing \"\(key)\"")
         case let string as String where allowEmpty || !string.isEmpty:
             return string
+        case is String:
+            messages.append("\"\(key)\" must not be empty")
         case let other?:
-            messages.append("\"\(key)\" must be a \(allowEmpty ? "" : "non-empty ")string, found \(JSONValueKind(other))")
+            messages.append("\"\(key)\" must be a string, found \(JSONValueKind(other))")
         }
         return nil
     }

@@ -49,11 +49,20 @@ struct TextTable {
     }
 }
 
-/// `text` with Markdown's inline syntax characters backslash-escaped.
+/// `text` with Markdown's inline syntax characters backslash-escaped. An underscore inside
+/// a word (`direct_insult`) is left alone: it cannot start emphasis.
 func markdownEscaped(_ text: String) -> String {
+    let characters = Array(text)
     var out = ""
-    for character in text {
-        if "\\|*_`[]<>#~".contains(character) { out.append("\\") }
+    for (index, character) in characters.enumerated() {
+        if character == "_" {
+            let inWord = index > 0 && index + 1 < characters.count
+                && (characters[index - 1].isLetter || characters[index - 1].isNumber)
+                && (characters[index + 1].isLetter || characters[index + 1].isNumber)
+            if !inWord { out.append("\\") }
+        } else if "\\|*`[]<>#~".contains(character) {
+            out.append("\\")
+        }
         out.append(character)
     }
     return out
