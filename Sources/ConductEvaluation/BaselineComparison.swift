@@ -145,6 +145,7 @@ public enum ChangeStatus: String, Hashable, Sendable, Codable, CaseIterable {
 
 /// One category's metrics before and after.
 public struct CategoryChange: Hashable, Sendable, Codable {
+    /// The category name.
     public let category: String
     /// Nil when the category is new.
     public let before: CategoryMetrics?
@@ -152,8 +153,11 @@ public struct CategoryChange: Hashable, Sendable, Codable {
     public let after: CategoryMetrics?
     /// after − before, rounded to 4 decimals; nil when either side is missing.
     public let precisionDelta: Double?
+    /// after − before, rounded to 4 decimals; nil when either side is missing.
     public let recallDelta: Double?
+    /// after − before, rounded to 4 decimals; nil when either side is missing. Decides `status`.
     public let f1Delta: Double?
+    /// How F1 (and, at equal F1, the error count) moved; see ``ChangeStatus``.
     public let status: ChangeStatus
 
     /// Compares `before` with `after`; the status follows the F1 delta and `tolerance`.
@@ -182,12 +186,15 @@ public struct CategoryChange: Hashable, Sendable, Codable {
 
 /// The category changes within one corpus file.
 public struct SourceChange: Hashable, Sendable, Codable {
+    /// The corpus file name.
     public let source: String
+    /// Categories with gold or predicted positives in this file on either side, in category order.
     public let categories: [CategoryChange]
 }
 
 /// One post whose prediction for one category changed against the baseline.
 public struct Flip: Hashable, Sendable, Codable {
+    /// How the post's prediction for `category` changed, judged against the current gold labels.
     public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         /// Now predicted, not in the gold labels.
         case newlyFalsePositive
@@ -197,9 +204,13 @@ public struct Flip: Hashable, Sendable, Codable {
         case newlyCorrect
     }
 
+    /// Newly false positive, newly false negative or newly correct.
     public let kind: Kind
+    /// The category whose prediction changed.
     public let category: String
+    /// The corpus file name.
     public let source: String
+    /// The post's id.
     public let id: String
     /// Current gold labels.
     public let gold: [String]
@@ -210,5 +221,6 @@ public struct Flip: Hashable, Sendable, Codable {
     /// The post's text on one line, cut to 100 characters; empty when not known.
     public let text: String
 
+    /// The post's identity across runs.
     public var key: PostKey { PostKey(source: source, id: id) }
 }

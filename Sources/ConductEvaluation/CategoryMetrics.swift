@@ -10,6 +10,7 @@
 /// `zero_division=0`: precision is 0 when nothing was predicted (tp + fp = 0), recall is 0
 /// when the category has no gold positives (tp + fn = 0), F1 is 0 when precision + recall = 0.
 public struct CategoryMetrics: Hashable, Sendable, Codable {
+    /// The category name (`all` for the micro average).
     public let category: String
     /// Gold positive, predicted positive.
     public let tp: Int
@@ -59,11 +60,14 @@ public struct CategoryMetrics: Hashable, Sendable, Codable {
 ///
 ///     Accuracy(posts: 4, correct: 3).accuracy   // 0.75
 public struct Accuracy: Hashable, Sendable, Codable {
+    /// Posts judged.
     public let posts: Int
+    /// Posts judged right.
     public let correct: Int
     /// correct / posts rounded to 4 decimals; 0 when there are no posts.
     public let accuracy: Double
 
+    /// Computes `accuracy` from the counts.
     public init(posts: Int, correct: Int) {
         self.posts = posts
         self.correct = correct
@@ -80,6 +84,7 @@ public struct GroupMetrics: Hashable, Sendable, Codable {
     /// One entry per category, in the evaluation's category order.
     public let categories: [CategoryMetrics]
 
+    /// Assembles a group; `categories` in the evaluation's category order.
     public init(name: String, posts: Int, categories: [CategoryMetrics]) {
         self.name = name
         self.posts = posts

@@ -6,14 +6,17 @@ public struct CorpusProblem: Hashable, Sendable, CustomStringConvertible {
     public var path: String
     /// 1-based line number, nil for a problem with the file as a whole.
     public var line: Int?
+    /// What is wrong and, where it helps, how to fix it.
     public var message: String
 
+    /// A problem at `path:line`, or with the whole file when `line` is nil.
     public init(path: String, line: Int?, message: String) {
         self.path = path
         self.line = line
         self.message = message
     }
 
+    /// `path:line: error: message`, or `path: error: message` without a line.
     public var description: String {
         if let line { return "\(path):\(line): error: \(message)" }
         return "\(path): error: \(message)"
@@ -28,6 +31,7 @@ public struct CorpusError: Error, Hashable, Sendable, CustomStringConvertible {
     /// In file order, then line order.
     public var problems: [CorpusProblem]
 
+    /// An error listing `problems`.
     public init(problems: [CorpusProblem]) { self.problems = problems }
 
     /// One problem per line; after 100 problems the rest are counted, not listed.

@@ -18,6 +18,7 @@ public struct Evaluation: Sendable {
     /// Rules listed in the per-rule table even when they never hit (for spotting dead rules).
     public var rules: [RuleID]
 
+    /// An evaluation of `categories` (report order); see the properties for the options.
     public init(categories: [String], includeAmbiguous: Bool = false, rules: [RuleID] = []) {
         self.categories = categories
         self.includeAmbiguous = includeAmbiguous
@@ -42,16 +43,21 @@ public struct Evaluation: Sendable {
         return tally.report()
     }
 
-    /// Evaluates `posts` given their verdicts: `verdicts[i]` is the verdict of `posts[i]`.
-    /// The verdicts of posts that are left out are ignored.
+    /// Evaluates `posts` given their verdicts: `verdicts[i]` is the verdict of `posts[i]`, and
+    /// may be nil for a post that is left out (``includes(_:)`` is false); the verdicts of
+    /// posts that are left out are ignored. Lets the caller classify in parallel first.
     ///
-    /// - Precondition: `verdicts.count == posts.count`.
-    public func evaluate(posts: [LabelledPost], verdicts: [Verdict]) -> EvaluationReport {
+    /// - Precondition: `verdicts.count == posts.count`, and every included post has a verdict.
+    public func evaluate(posts: [LabelledPost], verdicts: [Verdict?]) -> EvaluationReport {
         precondition(verdicts.count == posts.count,
                      "\(verdicts.count) verdicts for \(posts.count) posts; pass one verdict per post")
         var tally = EvaluationTally(evaluation: self)
         for (post, verdict) in zip(posts, verdicts) {
             if includes(post) {
+                guard let verdict else {
+                    preconditionFailure("no verdict for \(post.key), which is evaluated; classify every post "
+                        + "for which includes(_:) is true")
+                }
                 tally.add(post, verdict)
             } else {
                 tally.leaveOut(post)

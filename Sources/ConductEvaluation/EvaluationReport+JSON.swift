@@ -78,6 +78,7 @@ public indirect enum ReportError: Error, Hashable, Sendable, CustomStringConvert
     case unsupportedVersion(found: Int, supported: Int)
     case file(path: String, ReportError)
 
+    /// The problem in words, with the command that writes a readable report.
     public var description: String {
         switch self {
         case .unreadable:

@@ -15,6 +15,7 @@ public struct EvaluationReport: Hashable, Sendable, Codable {
     public let formatVersion: Int
     /// Whether posts marked ambiguous were evaluated.
     public let includeAmbiguous: Bool
+    /// Corpus-wide counts, exact-match accuracy and macro F1.
     public let totals: EvaluationTotals
     /// One entry per category, in the evaluation's category order.
     public let categories: [CategoryMetrics]
@@ -74,6 +75,7 @@ public struct EvaluationTotals: Hashable, Sendable, Codable {
     /// Unweighted mean of the categories' unrounded F1, rounded to 4 decimals.
     public let macroF1: Double
 
+    /// Assembles the totals; ``Evaluation`` is the usual way to make them.
     public init(posts: Int, ambiguousLeftOut: Int, goldPositive: Int, predictedPositive: Int,
                 exactMatch: Accuracy, macroF1: Double) {
         self.posts = posts
@@ -87,7 +89,9 @@ public struct EvaluationTotals: Hashable, Sendable, Codable {
 
 /// One evaluated post's gold and predicted labels: what a baseline needs to list flips.
 public struct PostOutcome: Hashable, Sendable, Codable {
+    /// The corpus file name.
     public let source: String
+    /// The post's id.
     public let id: String
     /// Sorted.
     public let gold: [String]
@@ -102,6 +106,7 @@ public struct PostOutcome: Hashable, Sendable, Codable {
         self.predicted = Array(Set(predicted)).sorted()
     }
 
+    /// The post's identity across runs.
     public var key: PostKey { PostKey(source: source, id: id) }
     /// Predicted labels equal gold labels.
     public var isCorrect: Bool { gold == predicted }

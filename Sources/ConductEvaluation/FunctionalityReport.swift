@@ -13,6 +13,7 @@ public struct FunctionalityReport: Hashable, Sendable, Codable {
     /// Functional-test posts with at least one gold label.
     public let hateful: Accuracy
 
+    /// Assembles the report; ``Evaluation`` is the usual way to make one.
     public init(functionalities: [FunctionalityAccuracy], nonHateful: Accuracy, hateful: Accuracy) {
         self.functionalities = functionalities
         self.nonHateful = nonHateful
@@ -22,7 +23,9 @@ public struct FunctionalityReport: Hashable, Sendable, Codable {
 
 /// Accuracy on the posts of one HateCheck functionality.
 public struct FunctionalityAccuracy: Hashable, Sendable, Codable {
+    /// The functional test's name, as in the corpus (`counter_quote_nh`).
     public let functionality: String
+    /// Evaluated posts of the functionality.
     public let posts: Int
     /// Posts whose predicted labels equal their gold labels.
     public let correct: Int
@@ -31,6 +34,7 @@ public struct FunctionalityAccuracy: Hashable, Sendable, Codable {
     /// Posts of the functionality with at least one gold label.
     public let hateful: Int
 
+    /// Computes `accuracy` from the counts.
     public init(functionality: String, posts: Int, correct: Int, hateful: Int) {
         self.functionality = functionality
         self.posts = posts

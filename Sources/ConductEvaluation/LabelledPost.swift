@@ -10,14 +10,18 @@ import Foundation
 public struct PostKey: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     /// The corpus file name, without its directory.
     public var source: String
+    /// The post's `id` in its file.
     public var id: String
 
+    /// The key of post `id` in file `source`.
     public init(source: String, id: String) {
         self.source = source
         self.id = id
     }
 
+    /// By source, then id (plain string order).
     public static func < (a: Self, b: Self) -> Bool { (a.source, a.id) < (b.source, b.id) }
+    /// `source#id`.
     public var description: String { "\(source)#\(id)" }
 }
 
@@ -30,7 +34,9 @@ public struct PostKey: Hashable, Comparable, Sendable, Codable, CustomStringConv
 /// The corpus line shape is `{"id", "text", "lang", "labels"}` plus optional
 /// `"ambiguous": true` and `"functionality"` (HateCheck suites); other fields are ignored.
 public struct LabelledPost: Hashable, Sendable {
+    /// The corpus `id`; an integer id is kept as its decimal text.
     public var id: String
+    /// The post exactly as in the corpus.
     public var text: String
     /// Language code as written in the corpus (`en`, `nl`, …).
     public var lang: String

@@ -9,6 +9,7 @@ import ConductKit
 /// Counts are posts, not occurrences: a rule that matches twice in a post counts once.
 /// A post is a positive for the rule when its gold labels include the rule's category.
 public struct RuleStatistics: Hashable, Sendable, Codable {
+    /// The rule's ID.
     public let rule: RuleID
     /// The category the rule scores for.
     public let category: String
@@ -22,6 +23,7 @@ public struct RuleStatistics: Hashable, Sendable, Codable {
     /// the posts whose score in `category` comes from this rule alone.
     public let unique: Int
 
+    /// Computes `precision` from the counts.
     public init(rule: RuleID, category: String, positives: Int, negatives: Int, unique: Int) {
         self.rule = rule
         self.category = category
@@ -39,6 +41,7 @@ public struct RuleStatistics: Hashable, Sendable, Codable {
         case rule, category, positives, negatives, precision, unique
     }
 
+    /// Decodes a row written by ``encode(to:)``; the rule ID is a plain string.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         rule = RuleID(try container.decode(String.self, forKey: .rule))
@@ -49,6 +52,7 @@ public struct RuleStatistics: Hashable, Sendable, Codable {
         unique = try container.decode(Int.self, forKey: .unique)
     }
 
+    /// Encodes the row with the rule ID as a plain string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(rule.rawValue, forKey: .rule)

@@ -156,6 +156,13 @@ import Testing
         #expect(viaClosure == report)
     }
 
+    @Test func postsLeftOutNeedNoVerdict() {
+        let verdicts: [Verdict?] = SmallCorpus.cases.map { $0.0.ambiguous ? nil : $0.1 }
+        let report = Evaluation(categories: SmallCorpus.categories, rules: SmallCorpus.rules)
+            .evaluate(posts: SmallCorpus.posts, verdicts: verdicts)
+        #expect(report == self.report)
+    }
+
     @Test func labelsOutsideTheCategoriesCountOnlyInExactMatch() {
         let posts = [post("x.jsonl", "1", ["defamatory"]), post("x.jsonl", "2", [])]
         let report = Evaluation(categories: ["selling"])
