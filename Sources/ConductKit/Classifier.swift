@@ -21,15 +21,15 @@ public struct Classifier: Sendable {
     }
 
     /// Loads and compiles every rule file of `directory`. When `guidelines` is given, every
-    /// citation is checked against those texts.
-    public init(rulesDirectory directory: String, guidelines: String? = nil) throws(RuleLoadError) {
+    /// citation is checked against those texts. Throws ``RuleLoadError`` with every problem.
+    public init(rulesDirectory directory: String, guidelines: String? = nil) throws {
         let ruleSet = try RuleSetLoader.load(directory: directory, guidelines: guidelines)
         self.rules = try CompiledRules(ruleSet)
     }
 
     /// The default rules that ship inside the library; no paths needed. Loaded and compiled
     /// once per process.
-    public static func bundled() throws(RuleLoadError) -> Classifier {
+    public static func bundled() throws -> Classifier {
         switch BundledRules.compiled {
         case .success(let rules): return Classifier(rules)
         case .failure(let error): throw error
@@ -68,11 +68,13 @@ enum BundledRules {
             return .failure(RuleLoadError([Diagnostic(at: SourceLocation(file: "Rules", line: 1, column: 1),
                                                       "the bundled rules are missing from the library's resources")]))
         }
-        do throws(RuleLoadError) {
+        do {
             let ruleSet = try RuleSetLoader.load(directory: directory)
             return .success(try CompiledRules(ruleSet))
-        } catch {
+        } catch let error as RuleLoadError {
             return .failure(error)
+        } catch {
+            return .failure(RuleLoadError([Diagnostic(at: SourceLocation(file: directory, line: 1, column: 1), "\(error)")]))
         }
     }()
 }

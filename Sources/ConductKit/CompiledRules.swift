@@ -41,7 +41,7 @@ public struct CompiledRules: Sendable {
 
     /// Compiles `ruleSet`. Throws when a pattern word normalizes to nothing, or when the rule
     /// set exceeds a compile limit; every problem is reported with its location.
-    public init(_ ruleSet: RuleSet, normalizer: Normalizer = Normalizer()) throws(RuleLoadError) {
+    public init(_ ruleSet: RuleSet, normalizer: Normalizer = Normalizer()) throws {
         var compiler = RuleCompiler(normalizer: normalizer)
         let result = compiler.compile(ruleSet)
         guard compiler.diagnostics.isEmpty else { throw RuleLoadError(compiler.diagnostics) }

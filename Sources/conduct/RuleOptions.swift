@@ -20,7 +20,8 @@ struct RuleOptions: ParsableArguments {
             }
             return try Classifier.bundled()
         } catch {
-            let diagnostics = error.diagnostics
+            let diagnostics = (error as? RuleLoadError)?.diagnostics
+                ?? [Diagnostic(at: SourceLocation(file: rules ?? "Rules", line: 1, column: 1), "\(error)")]
             Terminal.standardError.write(diagnostics.map(\.description).joined(separator: "\n") + "\n")
             Terminal.standardError.write("\(diagnostics.count) error\(diagnostics.count == 1 ? "" : "s") in rule files\n")
             throw ExitStatus.usageOrRules.code
