@@ -116,7 +116,7 @@ struct RuleFileDecoder {
         }
         guard let review = values["review"], let remove = values["remove"] else { return nil }
         guard review > 0, review <= remove, remove <= 1 else {
-            log.error(reader.location(node), "thresholds must satisfy 0 < review ≤ remove ≤ 1; found review \(review), remove \(remove); "
+            log.error(reader.location(node), "thresholds must satisfy 0 < review ≤ remove ≤ 1; found review \(YAMLReader.format(review)), remove \(YAMLReader.format(remove)); "
                 + "pick review in (0, 1] and remove between review and 1")
             return nil
         }
