@@ -34,3 +34,20 @@ import Foundation
         #expect(actualLines.count == expectedLines.count)
     }
 }
+
+@Suite struct CategoryNameTests {
+    @Test func typoOfAStandardCategoryIsAnError() {
+        let text = Load.file(Load.rule("seling.a")).replacingOccurrences(of: "category: selling", with: "category: seling")
+        #expect(Load.diagnostics(text, path: "seling.yaml") == [
+            "seling.yaml:1:11: error: category 'seling' is not a standard category; did you mean 'selling'? "
+                + "(a new category needs a name unlike the standard ones: harassment, selling, unsolicited_dm, doxxing, defamatory)",
+        ])
+    }
+
+    @Test func aNewCategoryLoadsAfterTheStandardOnes() throws {
+        let spam = Load.file(Load.rule("spam.a")).replacingOccurrences(of: "category: selling", with: "category: spam")
+        let selling = Load.file(Load.rule("selling.a"))
+        let rules = try RuleSetLoader.load(sources: [("spam.yaml", spam), ("selling.yaml", selling)])
+        #expect(rules.categories.map(\.name) == ["selling", "spam"])
+    }
+}
