@@ -4,6 +4,8 @@ import Foundation
 
 /// Each folder of Fixtures/lint holds broken rule files and `expected.txt`, the exact
 /// diagnostics loading the folder must print (paths relative to the folder).
+/// `CONDUCT_WRITE_EXPECTED=1 swift test --filter LintFixtureTests` rewrites the files from the
+/// current output; review the diff line by line before committing it.
 @Suite struct LintFixtureTests {
     static let cases = ["schema", "references", "guidelines", "yaml"]
 
