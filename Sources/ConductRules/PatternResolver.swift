@@ -52,7 +52,10 @@ final class PatternResolver {
             log.error(text.location, "pattern \"\(text.value)\" of \(owner): \(error.message)")
             return nil
         case .success(let syntax):
-            guard let (elements, words, _) = self.elements(syntax, scope: scope, at: text.location, log: &log) else { return nil }
+            let context = "pattern \"\(text.value)\" of \(owner): "
+            guard let (elements, words, _) = self.elements(syntax, scope: scope, at: text.location, context: context, log: &log) else {
+                return nil
+            }
             return (Pattern(source: text.value, elements: elements, location: text.location), words)
         }
     }
@@ -60,11 +63,12 @@ final class PatternResolver {
     /// Resolves every list the scope defines, so errors in unused lists are reported too.
     func resolveAll(_ scope: ListScope, log: inout DiagnosticLog) {
         for name in scope.order {
-            _ = resolve(name, from: scope, at: scope.entries[name]!.list.location, log: &log)
+            _ = resolve(name, from: scope, at: scope.entries[name]!.list.location, context: "", log: &log)
         }
     }
 
-    private func elements(_ syntax: [PatternSyntax], scope: ListScope, at location: SourceLocation,
+    /// `context` prefixes errors reported at `location` (which pattern or list item they are in).
+    private func elements(_ syntax: [PatternSyntax], scope: ListScope, at location: SourceLocation, context: String,
                           log: inout DiagnosticLog) -> ([PatternElement], words: Int, depth: Int)? {
         var result: [PatternElement] = []
         result.reserveCapacity(syntax.count)
@@ -84,7 +88,7 @@ final class PatternResolver {
                 var resolved: [[PatternElement]] = []
                 resolved.reserveCapacity(alternatives.count)
                 for alternative in alternatives {
-                    guard let (inner, innerWords, innerDepth) = elements(alternative, scope: scope, at: location, log: &log) else {
+                    guard let (inner, innerWords, innerDepth) = elements(alternative, scope: scope, at: location, context: context, log: &log) else {
                         ok = false
                         continue
                     }
@@ -94,7 +98,7 @@ final class PatternResolver {
                 }
                 result.append(.group(resolved, optional: optional))
             case let .list(name):
-                guard let (alternatives, listWords, listDepth) = resolve(name, from: scope, at: location, log: &log) else {
+                guard let (alternatives, listWords, listDepth) = resolve(name, from: scope, at: location, context: context, log: &log) else {
                     ok = false
                     continue
                 }
@@ -106,10 +110,10 @@ final class PatternResolver {
         return ok ? (result, words, depth) : nil
     }
 
-    private func resolve(_ name: String, from scope: ListScope, at location: SourceLocation,
+    private func resolve(_ name: String, from scope: ListScope, at location: SourceLocation, context: String,
                          log: inout DiagnosticLog) -> ([[PatternElement]], words: Int, depth: Int)? {
         guard let owner = scope.owner(of: name), let entry = owner.entries[name] else {
-            log.error(location, "unknown list '<\(name)>'" + Suggestion.phrase(for: name, among: scope.visibleNames, wrap: { "'<\($0)>'" })
+            log.error(location, context + "unknown list '<\(name)>'" + Suggestion.phrase(for: name, among: scope.visibleNames, wrap: { "'<\($0)>'" })
                 + "; define it under 'lists:' in this file or in \(RuleFileDecoder.listsFileName)"
                 + (scope.parent == nil ? " (lists in \(RuleFileDecoder.listsFileName) can use only lists defined there)" : ""))
             return nil
@@ -121,14 +125,14 @@ final class PatternResolver {
             return nil
         case .resolving:
             let cycle = chain[(chain.firstIndex(of: name) ?? 0)...] + [name]
-            log.error(location, "list '<\(name)>' refers to itself: \(cycle.map { "<\($0)>" }.joined(separator: " → ")); remove one of these references")
+            log.error(location, context + "list '<\(name)>' refers to itself: \(cycle.map { "<\($0)>" }.joined(separator: " → ")); remove one of these references")
             return nil
         case .pending:
             break
         }
         guard chain.count < limits.listDepth else {
             let path = (chain + [name]).map { "<\($0)>" }.joined(separator: " → ")
-            log.error(location, "lists nest more than \(limits.listDepth) deep: \(path); the limit is \(limits.listDepth); flatten some of these lists")
+            log.error(location, context + "lists nest more than \(limits.listDepth) deep: \(path); the limit is \(limits.listDepth); flatten some of these lists")
             return nil
         }
         owner.entries[name]!.state = .resolving
@@ -145,7 +149,8 @@ final class PatternResolver {
                 log.error(item.location, "item \"\(item.value)\" of list '<\(name)>': \(error.message)")
                 ok = false
             case .success(let syntax):
-                guard let (elements, itemWords, itemDepth) = self.elements(syntax, scope: owner, at: item.location, log: &log) else {
+                guard let (elements, itemWords, itemDepth) = self.elements(syntax, scope: owner, at: item.location,
+                                                                                    context: "item \"\(item.value)\" of list '<\(name)>': ", log: &log) else {
                     ok = false
                     continue
                 }

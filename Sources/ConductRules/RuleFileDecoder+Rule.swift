@@ -50,7 +50,7 @@ extension RuleFileDecoder {
             if (0...1).contains(weight) {
                 rule.weight = weight
             } else {
-                log.error(reader.location(node), "'weight' of \(name) is \(weight); it must be from 0 to 1 (0 makes a component that only composites use)")
+                log.error(reader.location(node), "'weight' of \(name) is \(YAMLReader.format(weight)); it must be from 0 to 1 (0 makes a component that only composites use)")
             }
         }
         if let node = fields["lang"] { rule.languages = decodeLanguages(node, name: name, log: &log) }
@@ -65,8 +65,12 @@ extension RuleFileDecoder {
             }
         }
         if let node = fields["examples"] { decodeExamples(node, into: &rule, name: name, log: &log) }
-        if rule.weight > 0, rule.matchExamples.isEmpty, fields["weight"] != nil {
-            log.error(reader.location(fields.keys["weight"] ?? node), "\(name) scores (weight \(rule.weight)) but has no 'examples: { match: [...] }'; "
+        var examplesMissing = true
+        if let examples = fields["examples"] {
+            if case .mapping(let mapping) = examples { examplesMissing = mapping["match"] == nil } else { examplesMissing = false }
+        }
+        if rule.weight > 0, examplesMissing, fields["weight"] != nil {
+            log.error(reader.location(fields.keys["weight"] ?? node), "\(name) scores (weight \(YAMLReader.format(rule.weight))) but has no 'examples: { match: [...] }'; "
                 + "a scored rule needs at least one post it must match, with the expected hit marked ⟦like this⟧")
         }
         return rule

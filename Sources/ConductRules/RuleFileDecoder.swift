@@ -55,6 +55,10 @@ struct RuleFileDecoder {
         if let node = fields["category"], let name = reader.string(node, "'category'", log: &log) {
             if !Self.isSnakeCase(name.value) {
                 log.error(name.location, "category name '\(name.value)' must be snake_case (lower-case letters, digits and '_', starting with a letter), e.g. 'unsolicited_dm'")
+            } else if !RuleSet.standardCategories.contains(name.value),
+                      let standard = Suggestion.closest(to: name.value, among: RuleSet.standardCategories) {
+                log.error(name.location, "category '\(name.value)' is not a standard category; did you mean '\(standard)'? "
+                    + "(a new category needs a name unlike the standard ones: \(RuleSet.standardCategories.joined(separator: ", ")))")
             } else if fileName != "\(name.value).yaml" {
                 log.error(name.location, "category '\(name.value)' is in \(fileName); a category's file must be named \(name.value).yaml; rename the file or the category")
             }
@@ -116,7 +120,7 @@ struct RuleFileDecoder {
         }
         guard let review = values["review"], let remove = values["remove"] else { return nil }
         guard review > 0, review <= remove, remove <= 1 else {
-            log.error(reader.location(node), "thresholds must satisfy 0 < review ≤ remove ≤ 1; found review \(review), remove \(remove); "
+            log.error(reader.location(node), "thresholds must satisfy 0 < review ≤ remove ≤ 1; found review \(YAMLReader.format(review)), remove \(YAMLReader.format(remove)); "
                 + "pick review in (0, 1] and remove between review and 1")
             return nil
         }

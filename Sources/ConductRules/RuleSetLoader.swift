@@ -35,7 +35,7 @@ public enum RuleSetLoader {
                 if let text = readText(at: path, limit: limits.fileBytes, log: &log) { sources.append((path, text)) }
             }
         } catch {
-            log.error(SourceLocation(file: folder, line: 1, column: 1), "cannot read the rules folder \(folder): \(reason(error))")
+            log.error(SourceLocation(file: folder, line: 1, column: 1), "cannot read the rules folder \(folder): \(reason(error, path: directory))")
         }
         var texts: [String: String]?
         if let guidelines {
@@ -72,41 +72,66 @@ public enum RuleSetLoader {
         return ruleSet
     }
 
-    private static func reason(_ error: Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
-            return String(cString: strerror(code.rawValue))
-        }
-        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
-        return ns.localizedDescription
+    /// Why the folder at `path` cannot be listed, in the operating system's words.
+    private static func reason(_ error: Error, path: String) -> String {
+        guard let folder = opendir(path) else { return String(cString: strerror(errno)) }
+        closedir(folder)
+        return (error as NSError).localizedDescription
     }
 
     private static func readText(at path: String, limit: Int, log: inout DiagnosticLog) -> String? {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
-            log.error(start, "file is \(size) bytes; the limit is \(limit) bytes (\(limit >> 20) MiB); split it, e.g. move long lists to lists.yaml")
+        let bytes: [UInt8]
+        switch readBytes(at: path, limit: limit) {
+        case .failure(let problem):
+            log.error(start, problem.message)
             return nil
+        case .success(let read):
+            bytes = read
         }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            log.error(start, "cannot read \(path): \(reason(error))")
-            return nil
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            let offset = firstInvalidUTF8(in: data)
-            log.error(start, "\(path) is not valid UTF-8 (first bad byte at offset \(offset)); save it as UTF-8")
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            log.error(start, "\(path) is not valid UTF-8 (first bad byte at offset \(firstInvalidUTF8(in: bytes))); save it as UTF-8")
             return nil
         }
         return text
     }
 
-    private static func firstInvalidUTF8(in data: Data) -> Int {
+    /// The file's bytes, or why they cannot be had, in the operating system's words
+    /// ("No such file or directory", "Is a directory", "Permission denied").
+    private static func readBytes(at path: String, limit: Int) -> Result<[UInt8], PatternParseError> {
+        func failure(_ code: Int32) -> Result<[UInt8], PatternParseError> {
+            .failure(PatternParseError(message: "cannot read \(path): \(String(cString: strerror(code)))"))
+        }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return failure(errno) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return failure(errno) }
+        if Int(info.st_size) > limit {
+            return .failure(PatternParseError(message: "file is \(info.st_size) bytes; the limit is \(limit) bytes (\(limit >> 20) MiB); "
+                + "split it, e.g. move long lists to lists.yaml"))
+        }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return failure(errno)
+            }
+            if count == 0 { return .success(bytes) }
+            bytes.append(contentsOf: buffer[0..<count])
+            if bytes.count > limit {
+                return .failure(PatternParseError(message: "file is more than \(limit) bytes; the limit is \(limit) bytes (\(limit >> 20) MiB); "
+                    + "split it, e.g. move long lists to lists.yaml"))
+            }
+        }
+    }
+
+    private static func firstInvalidUTF8(in bytes: [UInt8]) -> Int {
         var offset = 0
         var decoder = UTF8()
-        var iterator = data.makeIterator()
+        var iterator = bytes.makeIterator()
         var consumed = 0
         while true {
             switch decoder.decode(&iterator) {
@@ -128,14 +153,13 @@ public enum RuleSetLoader {
                 let path = "\(folder)/\(name)"
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-                do {
-                    texts[name] = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
-                } catch {
-                    log.error(SourceLocation(file: path, line: 1, column: 1), "cannot read guideline file \(path): \(reason(error))")
+                switch readBytes(at: path, limit: Int.max) {
+                case .success(let bytes): texts[name] = String(decoding: bytes, as: UTF8.self)
+                case .failure(let problem): log.error(SourceLocation(file: path, line: 1, column: 1), problem.message)
                 }
             }
         } catch {
-            log.error(SourceLocation(file: folder, line: 1, column: 1), "cannot read the guidelines folder \(folder): \(reason(error))")
+            log.error(SourceLocation(file: folder, line: 1, column: 1), "cannot read the guidelines folder \(folder): \(reason(error, path: folder))")
         }
         return texts
     }

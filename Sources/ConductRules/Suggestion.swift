@@ -2,8 +2,12 @@
 ///
 ///     Suggestion.closest(to: "scroe", among: ["score", "weight"])   // "score"
 ///
-/// Cost: O(candidates × length²) over names of at most 64 characters.
+/// Cost: O(candidates × length²) over names of at most 64 characters, at most
+/// `maxCandidates` candidates.
 enum Suggestion {
+    /// Candidates compared at most per suggestion, so suggestions stay cheap among 100,000 rule ids.
+    static let maxCandidates = 2_000
+
     /// The candidate nearest to `word` when it is near enough to be a likely typo, else nil.
     /// Ties go to the earlier candidate.
     static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
@@ -11,7 +15,10 @@ enum Suggestion {
         guard !w.isEmpty, w.count <= 64 else { return nil }
         let allowed = max(1, min(3, w.count / 3))
         var best: (String, Int)?
+        var considered = 0
         for candidate in candidates where candidate != word {
+            considered += 1
+            if considered > maxCandidates { break }
             let c = Array(candidate.unicodeScalars)
             guard c.count <= 64, abs(c.count - w.count) <= allowed else { continue }
             let d = distance(w, c)

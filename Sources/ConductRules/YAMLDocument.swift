@@ -78,6 +78,9 @@ enum YAMLDocument {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
+            if problem.contains("Maximum nesting level") {
+                return (mark.line, mark.column, "YAML nests deeper than the parser's limit of 1000 levels; rule files need fewer than 10; remove the extra brackets or indentation")
+            }
             var message = "invalid YAML: \(problem)"
             if let context {
                 message += " (\(context.text) at \(context.mark.line):\(context.mark.column))"
