@@ -6,17 +6,36 @@
 ///     text.originalSpan(normalizedStart: 0, normalizedEnd: 5)   // 0..<15
 ///
 /// Cost: two `Int32` per normalized byte besides the bytes themselves.
+///
+/// Invariants of the offset map, for every normalized byte `i` (tested on random input):
+/// - `0 <= originStarts[i] < originEnds[i] <= originalCount`: every byte comes from at least
+///   one original byte;
+/// - `originStarts` and `originEnds` are non-decreasing;
+/// - bytes produced together (one scalar's UTF-8, "ss" from "ß", one squeezed letter) share one
+///   range, and two different ranges never overlap: for `i < j`, either the ranges are equal or
+///   `originEnds[i] <= originStarts[j]`. So the original span of a normalized span holds
+///   exactly the original bytes that produced it, plus any dropped bytes between them.
 public struct NormalizedText: Sendable, Hashable {
     /// The normalized text, valid UTF-8.
-    public let bytes: [UInt8]
-    /// Invariant: `originStarts.count == bytes.count`, non-decreasing, each in `0...originalCount`.
-    public let originStarts: [Int32]
-    /// Invariant: `originEnds.count == bytes.count`, non-decreasing, `originEnds[i] >= originStarts[i]`.
-    public let originEnds: [Int32]
+    public internal(set) var bytes: [UInt8]
+    /// Invariant: `originStarts.count == bytes.count`, non-decreasing, each in `0..<originalCount`.
+    public internal(set) var originStarts: [Int32]
+    /// Invariant: `originEnds.count == bytes.count`, non-decreasing, `originEnds[i] > originStarts[i]`.
+    public internal(set) var originEnds: [Int32]
     /// Length in bytes of the original text.
-    public let originalCount: Int
+    public internal(set) var originalCount: Int
     /// The steps that changed something in this text.
-    public let applied: NormalizationOptions
+    public internal(set) var applied: NormalizationOptions
+
+    /// An empty text: the starting point for ``Normalizer/normalize(utf8:into:)``, which
+    /// reuses its storage.
+    public init() {
+        bytes = []
+        originStarts = []
+        originEnds = []
+        originalCount = 0
+        applied = []
+    }
 
     public init(bytes: [UInt8], originStarts: [Int32], originEnds: [Int32], originalCount: Int,
                 applied: NormalizationOptions) {
@@ -26,6 +45,21 @@ public struct NormalizedText: Sendable, Hashable {
         self.originEnds = originEnds
         self.originalCount = originalCount
         self.applied = applied
+    }
+
+    /// Sets the three arrays to `count` elements, keeping their storage (new elements are 0).
+    mutating func resize(to count: Int) {
+        Self.resize(&bytes, to: count)
+        Self.resize(&originStarts, to: count)
+        Self.resize(&originEnds, to: count)
+    }
+
+    private static func resize<T: FixedWidthInteger>(_ array: inout [T], to count: Int) {
+        if array.count > count {
+            array.removeLast(array.count - count)
+        } else if array.count < count {
+            array.append(contentsOf: repeatElement(0, count: count - array.count))
+        }
     }
 
     /// The normalized text as a String.
@@ -44,18 +78,34 @@ public struct NormalizedText: Sendable, Hashable {
         return OriginalSpan(start: Int(originStarts[normalizedStart]), end: Int(originEnds[normalizedEnd - 1]))
     }
 
-    /// True when a word starts at normalized byte offset `offset` (UAX #29 word boundaries:
-    /// a word character here and none, or a boundary, just before).
+    /// True when a word starts at normalized byte offset `offset`: a word character (letter,
+    /// digit, Katakana, `_`, ideograph) begins there and UAX #29 puts a word boundary before it
+    /// (see `WordBoundaries` for the rules and the deviations). False inside a scalar.
+    ///
+    ///     let text = Normalizer().normalize("a don't")
+    ///     text.isWordStart(2)   // true
+    ///     text.isWordStart(6)   // false: "t" continues "don't"
+    ///
+    /// Cost: constant (a few scalars either side are classified).
     public func isWordStart(_ offset: Int) -> Bool {
-        guard offset < bytes.count else { return false }
-        return WordBoundaries.isWordByte(at: offset, in: bytes)
-            && (offset == 0 || WordBoundaries.isBoundary(at: offset, in: bytes))
+        bytes.withUnsafeBufferPointer { WordBoundaries.isWordStart(offset, in: $0) }
     }
 
-    /// True when a word ends at normalized byte offset `offset` (exclusive end).
+    /// True when a word ends at normalized byte offset `offset` (exclusive end): the character
+    /// before it (marks skipped) is a word character and UAX #29 puts a boundary there.
+    ///
+    /// Cost: constant.
     public func isWordEnd(_ offset: Int) -> Bool {
-        guard offset > 0 else { return false }
-        return WordBoundaries.isWordByte(at: WordBoundaries.scalarStart(before: offset, in: bytes), in: bytes)
-            && (offset == bytes.count || WordBoundaries.isBoundary(at: offset, in: bytes))
+        bytes.withUnsafeBufferPointer { WordBoundaries.isWordEnd(offset, in: $0) }
+    }
+
+    /// The words of the normalized text as byte ranges, in order (UAX #29 word segments that
+    /// hold a letter, digit or ideograph).
+    ///
+    ///     Normalizer().normalize("Don't  STOP, 1,5 km").wordRanges   // [0..<5, 6..<10, 12..<15, 16..<18]
+    ///
+    /// Cost: linear in the text; allocates the array.
+    public var wordRanges: [Range<Int>] {
+        bytes.withUnsafeBufferPointer { WordBoundaries.words(in: $0) }
     }
 }

@@ -1,91 +1,166 @@
-/// Turns a post — a String or raw UTF-8 bytes, possibly invalid — into ``NormalizedText``.
+/// Turns a post — a String or raw UTF-8 bytes, possibly invalid — into ``NormalizedText``:
+/// the bytes the matcher scans, each mapped back to the original bytes it came from.
 ///
 ///     let normalizer = Normalizer()
-///     let text = normalizer.normalize("Ｕse  code")
-///     text.string   // "use code"
+///     normalizer.normalize("Ｕse  c0de  ＳＡＶＥ20").string   // "use code save20"
+///     normalizer.normalize("you are an іdіot").string     // "you are an idiot" (Cyrillic і)
+///
+/// The steps, in order, each switchable through ``NormalizationOptions``: invalid UTF-8 →
+/// U+FFFD; default ignorables dropped; NFKC_Casefold (ICU, with an ASCII fast path);
+/// non-ASCII white space → U+0020; diacritics folded; then word by word: spaced letters
+/// joined, confusables folded, leet folded, letter runs squeezed; white space collapsed.
+/// See `ScalarPass`, `TokenPass` and its extensions for the exact rules.
+///
+/// Cost: linear in the input. Pure-ASCII posts never call ICU: about two passes over the
+/// bytes. Output arrays are reserved up front; ``normalize(utf8:into:)`` reuses the arrays of
+/// a previous result so a worker normalizing many posts allocates nothing per post. The first
+/// post with a non-ASCII scalar builds the shared scalar table (tens of milliseconds, once per
+/// process).
 ///
 /// Immutable and `Sendable`: one instance serves any number of threads.
 public struct Normalizer: Sendable {
+    /// The steps this normalizer applies.
     public let options: NormalizationOptions
 
+    /// A normalizer applying `options` (by default every step).
     public init(options: NormalizationOptions = .default) {
         self.options = options
     }
 
+    /// Normalizes a String.
     public func normalize(_ text: String) -> NormalizedText {
+        var result = NormalizedText()
+        normalize(text, into: &result)
+        return result
+    }
+
+    /// Normalizes a String into `result`, reusing its arrays' storage.
+    public func normalize(_ text: String, into result: inout NormalizedText) {
         var text = text
-        return text.withUTF8 { normalize(utf8: UnsafeRawBufferPointer($0)) }
+        text.withUTF8 { normalize(utf8: UnsafeRawBufferPointer($0), into: &result) }
     }
 
+    /// Normalizes UTF-8 bytes, which may be ill-formed.
     public func normalize(utf8 bytes: [UInt8]) -> NormalizedText {
-        bytes.withUnsafeBytes { normalize(utf8: $0) }
+        var result = NormalizedText()
+        bytes.withUnsafeBytes { normalize(utf8: $0, into: &result) }
+        return result
     }
 
-    /// Baseline implementation: invalid UTF-8 → U+FFFD, ASCII lower-casing, white space
-    /// collapsed. The full pipeline replaces it.
+    /// Normalizes UTF-8 bytes, which may be ill-formed.
     public func normalize(utf8 input: UnsafeRawBufferPointer) -> NormalizedText {
-        var out: [UInt8] = []
-        var starts: [Int32] = []
-        var ends: [Int32] = []
-        out.reserveCapacity(input.count)
-        starts.reserveCapacity(input.count)
-        ends.reserveCapacity(input.count)
-        var applied: NormalizationOptions = []
-        var i = 0
-        var lastWasSpace = false
-        while i < input.count {
-            let b = input[i]
-            if b < 0x80 {
-                var c = b
-                if c >= 0x41 && c <= 0x5A { c |= 0x20; applied.insert(.nfkcCasefold) }
-                let isSpace = c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D
-                if isSpace && options.contains(.collapseWhitespace) {
-                    if lastWasSpace {
-                        ends[ends.count - 1] = Int32(i + 1)
-                        applied.insert(.collapseWhitespace)
-                    } else {
-                        if c != 0x20 { applied.insert(.collapseWhitespace) }
-                        out.append(0x20); starts.append(Int32(i)); ends.append(Int32(i + 1))
-                    }
-                    lastWasSpace = true
-                } else {
-                    out.append(c); starts.append(Int32(i)); ends.append(Int32(i + 1))
-                    lastWasSpace = false
-                }
-                i += 1
-                continue
-            }
-            lastWasSpace = false
-            let length = Self.validSequenceLength(input, at: i)
-            if length == 0 {
-                applied.insert(.replaceInvalidUTF8)
-                for r in [UInt8(0xEF), 0xBF, 0xBD] { out.append(r); starts.append(Int32(i)); ends.append(Int32(i + 1)) }
-                i += 1
-            } else {
-                for k in 0..<length { out.append(input[i + k]); starts.append(Int32(i)); ends.append(Int32(i + length)) }
-                i += length
-            }
-        }
-        return NormalizedText(bytes: out, originStarts: starts, originEnds: ends,
-                              originalCount: input.count, applied: applied)
+        var result = NormalizedText()
+        normalize(utf8: input, into: &result)
+        return result
     }
 
-    /// Length of the well-formed UTF-8 sequence at `i`, or 0 when it is ill-formed
-    /// (overlong forms, surrogates, truncation and out-of-range lead bytes included).
-    static func validSequenceLength(_ s: UnsafeRawBufferPointer, at i: Int) -> Int {
-        let b0 = s[i]
-        func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {
-            i + k < s.count && s[i + k] >= lo && s[i + k] <= hi
+    /// Normalizes UTF-8 bytes into `result`, overwriting it and reusing the storage of its
+    /// arrays: keep one `NormalizedText` per worker thread and pass it to every call, and
+    /// normalizing allocates nothing once the arrays have grown to the size of the longest
+    /// post.
+    ///
+    ///     var scratch = NormalizedText()
+    ///     for post in posts {
+    ///         post.withUnsafeBytes { normalizer.normalize(utf8: $0, into: &scratch) }
+    ///         scan(scratch)
+    ///     }
+    public func normalize(utf8 input: UnsafeRawBufferPointer, into result: inout NormalizedText) {
+        let n = input.count
+        precondition(n < Int(Int32.max), "post of \(n) bytes exceeds the limit of \(Int32.max - 1) bytes; split it first")
+        result.originalCount = n
+        guard n > 0, let base = input.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+            result.resize(to: 0)
+            result.applied = []
+            return
         }
-        switch b0 {
-        case 0xC2...0xDF: return cont(1) ? 2 : 0
-        case 0xE0: return cont(1, 0xA0) && cont(2) ? 3 : 0
-        case 0xE1...0xEC, 0xEE...0xEF: return cont(1) && cont(2) ? 3 : 0
-        case 0xED: return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0
-        case 0xF0: return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0
-        case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : 0
-        case 0xF4: return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0
-        default: return 0
+        var applied: NormalizationOptions = []
+        var latinDominant = true
+        var mayHaveConfusables = false
+        var count: Int
+        let firstNonASCII = UTF8Scan.firstNonASCII(base, from: 0, count: n)
+        if firstNonASCII == n {
+            result.resize(to: n)
+            if copyASCII(base, count: n, into: &result).changedCase { applied.insert(.nfkcCasefold) }
+            count = n
+        } else {
+            // The last ASCII byte before the first non-ASCII one may start a longer
+            // normalization segment ("e" + U+0301): the scalar pass takes it.
+            let prefix = max(0, firstNonASCII - 1)
+            result.resize(to: n + n / 4 + ScalarPass.stepRoom)
+            let copied = copyASCII(base, count: prefix, into: &result)
+            if copied.changedCase { applied.insert(.nfkcCasefold) }
+            var pass = ScalarPass(options: options, table: .shared, position: prefix)
+            pass.latinLetters = copied.letters
+            count = prefix
+            while true {
+                let capacity = result.bytes.count
+                let written = count
+                let needed = result.bytes.withUnsafeMutableBufferPointer { bytes in
+                    result.originStarts.withUnsafeMutableBufferPointer { starts in
+                        result.originEnds.withUnsafeMutableBufferPointer { ends in
+                            var sink = ByteSink(bytes: bytes.baseAddress!, starts: starts.baseAddress!,
+                                                ends: ends.baseAddress!, capacity: capacity, count: written)
+                            defer { count = sink.count }
+                            return pass.run(base, count: n, sink: &sink)
+                        }
+                    }
+                }
+                if needed == 0 { break }
+                result.resize(to: max(capacity * 2, count + needed))
+            }
+            applied.formUnion(pass.applied)
+            latinDominant = pass.latinLetters > pass.otherLetters
+            mayHaveConfusables = pass.sawConfusable
         }
+        let wordSteps: NormalizationOptions = [
+            .foldConfusables, .foldLeet, .joinSpacedLetters, .squeezeRepeats, .collapseWhitespace,
+        ]
+        if !options.isDisjoint(with: wordSteps) && count > 0 {
+            let firstPassCount = count
+            let options = self.options
+            result.bytes.withUnsafeMutableBufferPointer { bytes in
+                result.originStarts.withUnsafeMutableBufferPointer { starts in
+                    result.originEnds.withUnsafeMutableBufferPointer { ends in
+                        var pass = TokenPass(options: options, table: .shared, bytes: bytes.baseAddress!,
+                                             starts: starts.baseAddress!, ends: ends.baseAddress!,
+                                             count: firstPassCount, latinDominant: latinDominant,
+                                             mayHaveConfusables: mayHaveConfusables)
+                        count = pass.run()
+                        applied.formUnion(pass.applied)
+                    }
+                }
+            }
+        }
+        result.resize(to: count)
+        result.applied = applied
+    }
+
+    /// Copies the ASCII bytes `0..<count` with identity ranges, lower-casing them when
+    /// NFKC_Casefold is on. `result` has room for them.
+    private func copyASCII(_ p: UnsafePointer<UInt8>, count: Int,
+                           into result: inout NormalizedText) -> (changedCase: Bool, letters: Int) {
+        guard count > 0 else { return (false, 0) }
+        let casefold = options.contains(.nfkcCasefold)
+        var upper: UInt8 = 0
+        var letters = 0
+        result.bytes.withUnsafeMutableBufferPointer { bytes in
+            result.originStarts.withUnsafeMutableBufferPointer { starts in
+                result.originEnds.withUnsafeMutableBufferPointer { ends in
+                    let out = bytes.baseAddress!
+                    let s = starts.baseAddress!
+                    let e = ends.baseAddress!
+                    for i in 0..<count {
+                        let b = p[i]
+                        let isUpper: UInt8 = b &- 0x41 < 26 ? 1 : 0
+                        upper |= isUpper
+                        letters &+= (b | 0x20) &- 0x61 < 26 ? 1 : 0
+                        out[i] = casefold ? b | (isUpper << 5) : b
+                        s[i] = Int32(truncatingIfNeeded: i)
+                        e[i] = Int32(truncatingIfNeeded: i + 1)
+                    }
+                }
+            }
+        }
+        return (casefold && upper != 0, letters)
     }
 }

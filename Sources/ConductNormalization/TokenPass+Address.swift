@@ -1,0 +1,50 @@
+/// Telling addresses from words for leet folding: "jan4@x.nl", "https://b1t.ly/x",
+/// "www.m0ney.nl" and "m0ney.com" keep their digits.
+extension TokenPass {
+    /// True when the chunk (text between white space) around the token at `a..<t` looks like
+    /// an email address, a URL or a domain name. Reads the chunk's output so far and its
+    /// unread rest.
+    func chunkLooksLikeAddress(tokenFrom a: Int, to t: Int) -> Bool {
+        var end = t
+        while end < count && !Self.isSpace(bytes[end]) { end += 1 }
+        var chunk: [UInt8] = []
+        chunk.reserveCapacity(write - chunkStart + end - a)
+        for k in chunkStart..<write { chunk.append(bytes[k]) }
+        for k in a..<end { chunk.append(bytes[k]) }
+        return Self.looksLikeAddress(chunk)
+    }
+
+    /// The address test on the bytes of one chunk (lower-case ASCII letters expected, upper
+    /// case accepted).
+    static func looksLikeAddress(_ chunk: [UInt8]) -> Bool {
+        let n = chunk.count
+        @inline(__always) func letter(_ k: Int) -> Bool { k < n && isASCIILetter(chunk[k]) }
+        @inline(__always) func alphanumeric(_ k: Int) -> Bool {
+            k >= 0 && k < n && (isASCIILetter(chunk[k]) || isDigit(chunk[k]))
+        }
+        if n >= 4 && chunk[0] | 0x20 == 0x77 && chunk[1] | 0x20 == 0x77 && chunk[2] | 0x20 == 0x77 && chunk[3] == 0x2E {
+            return true  // www.
+        }
+        var sawAt = false
+        for k in 0..<n {
+            switch chunk[k] {
+            case 0x3A where k + 2 < n && chunk[k + 1] == 0x2F && chunk[k + 2] == 0x2F:
+                return true  // ://
+            case 0x40 where alphanumeric(k - 1) && alphanumeric(k + 1):
+                sawAt = true
+            case 0x2E where alphanumeric(k - 1) && letter(k + 1):
+                if sawAt { return true }  // user@host.tld
+                var q = k + 1
+                while letter(q) { q += 1 }
+                let labelLength = q - k - 1
+                if labelLength >= 2 && labelLength <= 4
+                    && (q == n || [0x2F, 0x3A, 0x3F, 0x23, 0x2E].contains(chunk[q])) {
+                    return true  // name.tld, name.tld/path
+                }
+            default:
+                break
+            }
+        }
+        return false
+    }
+}

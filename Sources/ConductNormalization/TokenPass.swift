@@ -1,0 +1,174 @@
+/// The second pass of the normalizer, word by word, in place over the first pass's output:
+/// white space collapsed, spaced letters joined, and inside each word confusables folded,
+/// leet folded and letter runs squeezed (see `TokenPass+Word.swift`).
+///
+/// In place: every step writes at most as many bytes as it reads (ASCII leet for ASCII,
+/// an ASCII letter for a non-ASCII look-alike, one letter for a run, one space for a run), so
+/// the write index never passes the read index and unread input is never overwritten.
+///
+/// A *token* is a maximal run of letters, marks, digits and the leet symbols `@ $ !`.
+struct TokenPass {
+    let options: NormalizationOptions
+    let table: ScalarTable
+    let bytes: UnsafeMutablePointer<UInt8>
+    let starts: UnsafeMutablePointer<Int32>
+    let ends: UnsafeMutablePointer<Int32>
+    /// Bytes of first-pass output.
+    let count: Int
+    /// The post has more Latin letters than letters of other scripts.
+    let latinDominant: Bool
+    /// The first pass wrote a letter that has a confusable fold.
+    let mayHaveConfusables: Bool
+    /// Output bytes written so far.
+    var write = 0
+    var applied: NormalizationOptions = []
+    /// Read offsets below this may not start a run of spaced letters (they were part of a run
+    /// that was too short).
+    var noJoinBefore = 0
+    /// Output offset where the current white-space-delimited chunk starts.
+    var chunkStart = 0
+
+    init(options: NormalizationOptions, table: ScalarTable, bytes: UnsafeMutablePointer<UInt8>,
+         starts: UnsafeMutablePointer<Int32>, ends: UnsafeMutablePointer<Int32>, count: Int,
+         latinDominant: Bool, mayHaveConfusables: Bool) {
+        self.options = options
+        self.table = table
+        self.bytes = bytes
+        self.starts = starts
+        self.ends = ends
+        self.count = count
+        self.latinDominant = latinDominant
+        self.mayHaveConfusables = mayHaveConfusables
+    }
+
+    // MARK: Character classes
+
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b &- 0x09) < 5 }
+    @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+    @inline(__always) static func isLeetSymbol(_ b: UInt8) -> Bool { b == 0x40 || b == 0x24 || b == 0x21 }
+    @inline(__always) static func isTokenASCII(_ b: UInt8) -> Bool {
+        isASCIILetter(b) || isDigit(b) || isLeetSymbol(b)
+    }
+
+    /// True when the scalar starting at `i` (a lead byte) belongs in a token.
+    @inline(__always)
+    func isTokenUnit(at i: Int) -> Bool {
+        let b = bytes[i]
+        if b < 0x80 { return Self.isTokenASCII(b) }
+        let info = table.info(UTF8Scan.decodeValid(bytes, at: i).scalar)
+        return info & (ScalarInfo.letter | ScalarInfo.mark | ScalarInfo.digit) != 0
+    }
+
+    /// End of the token starting at `i`.
+    @inline(__always)
+    func tokenEnd(from i: Int) -> Int {
+        var t = i
+        while t < count {
+            let b = bytes[t]
+            if b < 0x80 {
+                if !Self.isTokenASCII(b) { break }
+                t += 1
+            } else {
+                if !isTokenUnit(at: t) { break }
+                t += UTF8Scan.length(lead: b)
+            }
+        }
+        return t
+    }
+
+    // MARK: Writing
+
+    /// Moves the bytes `from..<to` with their ranges to the write position.
+    @inline(__always)
+    mutating func copy(from: Int, to: Int) {
+        let length = to - from
+        if write != from {
+            (bytes + write).update(from: bytes + from, count: length)
+            (starts + write).update(from: starts + from, count: length)
+            (ends + write).update(from: ends + from, count: length)
+        }
+        write += length
+    }
+
+    /// Writes one byte that stands for several original ranges, `start..<end`. The range is
+    /// clamped so that it never overlaps the range of the byte before unless it is the same
+    /// range (a merge can begin inside a group of bytes that share one range, like the second
+    /// "s" of "ß" → "ss").
+    @inline(__always)
+    mutating func appendMerged(_ byte: UInt8, start: Int32, end: Int32) {
+        var s = start
+        var e = end
+        if write > 0 {
+            let previousStart = starts[write - 1]
+            let previousEnd = ends[write - 1]
+            if s < previousEnd && !(s == previousStart && e == previousEnd) {
+                s = previousEnd
+                if s >= e {
+                    s = previousStart
+                    e = previousEnd
+                }
+            }
+        }
+        bytes[write] = byte
+        starts[write] = s
+        ends[write] = e
+        write += 1
+    }
+
+    // MARK: Main loop
+
+    /// Runs the pass and returns the number of bytes written.
+    mutating func run() -> Int {
+        let collapse = options.contains(.collapseWhitespace)
+        let join = options.contains(.joinSpacedLetters)
+        var r = 0
+        if collapse {
+            while r < count && Self.isSpace(bytes[r]) { r += 1 }
+            if r > 0 { applied.insert(.collapseWhitespace) }
+        }
+        while r < count {
+            let b = bytes[r]
+            if Self.isSpace(b) {
+                if collapse {
+                    var j = r + 1
+                    while j < count && Self.isSpace(bytes[j]) { j += 1 }
+                    if j == count {
+                        applied.insert(.collapseWhitespace)
+                        break
+                    }
+                    if j - r > 1 || b != 0x20 { applied.insert(.collapseWhitespace) }
+                    appendMerged(0x20, start: starts[r], end: ends[j - 1])
+                    r = j
+                } else {
+                    copy(from: r, to: r + 1)
+                    r += 1
+                }
+                chunkStart = write
+                continue
+            }
+            let isToken: Bool
+            let unitLength: Int
+            if b < 0x80 {
+                isToken = Self.isTokenASCII(b)
+                unitLength = 1
+            } else {
+                isToken = isTokenUnit(at: r)
+                unitLength = UTF8Scan.length(lead: b)
+            }
+            if !isToken {
+                copy(from: r, to: r + unitLength)
+                r += unitLength
+                continue
+            }
+            let t = tokenEnd(from: r)
+            if join && r >= noJoinBefore && t == r + unitLength, let next = joinSpacedLetters(from: r) {
+                r = next
+                continue
+            }
+            processToken(from: r, to: t, joined: false)
+            r = t
+        }
+        return write
+    }
+}
