@@ -101,7 +101,7 @@ public final class LineReader {
     }
 
     /// The next line, or `nil` at the end of the input. The line's bytes stay valid until the
-    /// next call on this reader.
+    /// next call on this reader, and while the reader is alive.
     ///
     /// Cost: amortised O(line length). Throws ``LineReaderError`` when `read(2)` fails with
     /// anything but `EINTR` (which is retried); the reader is finished afterwards.
