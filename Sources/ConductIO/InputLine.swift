@@ -13,6 +13,7 @@ public struct InputLine {
     /// The line's bytes without terminator; may be empty, may hold invalid UTF-8.
     public let bytes: UnsafeBufferPointer<UInt8>
 
+    /// A line numbered `number` holding `bytes`.
     @inlinable public init(number: Int, bytes: UnsafeBufferPointer<UInt8>) {
         self.number = number
         self.bytes = bytes
@@ -33,6 +34,7 @@ public struct LineTooLong: Error, Hashable, Sendable, CustomStringConvertible {
     /// The reader's ``LineReader/maximumLineLength`` that the line exceeded.
     public let limit: Int
 
+    /// Line `number`, `byteCount` bytes long, over `limit`.
     @inlinable public init(number: Int, byteCount: Int, limit: Int) {
         self.number = number
         self.byteCount = byteCount

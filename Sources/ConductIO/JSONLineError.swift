@@ -11,6 +11,7 @@ public struct JSONLineError: Error, Hashable, Sendable, CustomStringConvertible 
     /// 0-based byte offset into the line.
     public let offset: Int
 
+    /// An error with `message` found at byte `offset`.
     public init(_ message: String, at offset: Int) {
         self.message = message
         self.offset = offset

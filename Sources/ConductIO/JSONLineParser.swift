@@ -54,7 +54,9 @@ public final class JSONLineParser {
     }
 
     /// Parses `line` (without its terminator). The result borrows from `line` and from this
-    /// parser: use it before the next `parse` and while `line`'s memory is valid.
+    /// parser: use it before the next `parse` on this parser, while `line`'s memory is valid,
+    /// and while the parser is alive (a parser reused across a loop is; for a one-off use
+    /// `withExtendedLifetime(parser) { … }` or ``parseRecord(_:)``).
     public func parse(_ line: UnsafeBufferPointer<UInt8>) throws(JSONLineError) -> PostFields {
         guard let base = line.baseAddress, !line.isEmpty else {
             throw JSONLineError("expected a JSON object, found end of line", at: 0)
@@ -69,12 +71,7 @@ public final class JSONLineParser {
         func resolve(_ ref: StringRef) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(start: (ref.inScratch ? scratchBase : base) + ref.start, count: ref.count)
         }
-        var fields = PostFields()
-        fields.id = found.id.map(resolve)
-        fields.text = found.text.map(resolve)
-        fields.lang = found.lang.map(resolve)
-        fields.functionality = found.functionality.map(resolve)
-        fields.ambiguous = found.ambiguous
+        var labels: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>?
         if found.hasLabels {
             if labelRefs.count > labelCapacity {
                 labelStorage.deallocate()
@@ -82,9 +79,11 @@ public final class JSONLineParser {
                 labelStorage = .allocate(capacity: labelCapacity)
             }
             for (index, ref) in labelRefs.enumerated() { (labelStorage + index).initialize(to: resolve(ref)) }
-            fields.labels = UnsafeBufferPointer(start: labelStorage, count: labelRefs.count)
+            labels = UnsafeBufferPointer(start: labelStorage, count: labelRefs.count)
         }
-        return fields
+        return PostFields(id: found.id.map(resolve), text: found.text.map(resolve), lang: found.lang.map(resolve),
+                          labels: labels, ambiguous: found.ambiguous,
+                          functionality: found.functionality.map(resolve))
     }
 
     /// Parses `line` and copies the fields out (see ``PostRecord``).

@@ -116,7 +116,7 @@ struct JSONScanner {
                 return StringRef(start: outStart, count: scratch.count - outStart, inScratch: true)
             } else if c == 0x5C {
                 scratch.append(p + runStart, count: j - runStart)
-                j = try escape(at: j, decode: true)
+                j = try escape(at: j, decode: true, open: open)
                 runStart = j
             } else if c < 0x20 {
                 throw controlCharacter(j)
@@ -140,7 +140,7 @@ struct JSONScanner {
                 i = j + 1
                 return
             } else if c == 0x5C {
-                j = try escape(at: j, decode: false)
+                j = try escape(at: j, decode: false, open: open)
             } else if c < 0x20 {
                 throw controlCharacter(j)
             } else {
@@ -149,11 +149,11 @@ struct JSONScanner {
         }
     }
 
-    /// The escape sequence whose backslash is at `j`: appends its value to the scratch buffer
+    /// The escape sequence whose backslash is at `j` (in the string opened at `open`): appends its value to the scratch buffer
     /// when `decode`, and returns the index after it. A `\u` surrogate that is not half of a
     /// high-low pair becomes U+FFFD.
-    mutating func escape(at j: Int, decode: Bool) throws(JSONLineError) -> Int {
-        guard j + 1 < n else { throw JSONLineError("unterminated string", at: j) }
+    mutating func escape(at j: Int, decode: Bool, open: Int) throws(JSONLineError) -> Int {
+        guard j + 1 < n else { throw JSONLineError("unterminated string", at: open) }
         let e = p[j + 1]
         let byte: UInt8
         switch e {

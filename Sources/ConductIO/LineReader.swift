@@ -20,10 +20,10 @@ import Darwin
 /// `skipsByteOrderMark`). A line longer than `maximumLineLength` is reported as
 /// ``LineRead/tooLong(_:)`` and skipped without being held in memory.
 ///
-/// Cost: one `memchr` pass over the input plus one `read(2)` per `chunkSize` bytes; a line is
-/// moved (never more than once) only when it straddles the end of the buffer. Memory is one
-/// buffer of `chunkSize` bytes, grown for long lines up to `maximumLineLength + 2` bytes, and
-/// never more, whatever the input size. Not thread-safe: one reader per thread (hand batches
+/// Cost: one `memchr` pass over the input plus one `read(2)` per `chunkSize` bytes; bytes are
+/// moved only when a line straddles the end of the buffer (amortised O(1) per byte). Memory is
+/// one buffer of `chunkSize` bytes, grown (by `realloc`) for long lines up to
+/// `maximumLineLength + 2` bytes, and never more, whatever the input size. Not thread-safe: one reader per thread (hand batches
 /// from ``nextBatch(maxLines:maxBytes:)`` to other threads).
 public final class LineReader {
     /// 4 MiB.
@@ -78,7 +78,7 @@ public final class LineReader {
         // At least 4 bytes, so the byte order mark check can see 3 bytes.
         self.capacity = max(chunkSize, 4)
         self.capacityLimit = max(capacity, maximumLineLength + 2)
-        self.buffer = .allocate(capacity: capacity)
+        self.buffer = Self.reallocate(nil, capacity)
     }
 
     /// Opens `path` for reading; the file is closed when the reader is released.
@@ -96,12 +96,12 @@ public final class LineReader {
     }
 
     deinit {
-        buffer.deallocate()
+        free(buffer)
         if closesOnDeinit { _ = close(fileDescriptor) }
     }
 
     /// The next line, or `nil` at the end of the input. The line's bytes stay valid until the
-    /// next call on this reader.
+    /// next call on this reader, and while the reader is alive.
     ///
     /// Cost: amortised O(line length). Throws ``LineReaderError`` when `read(2)` fails with
     /// anything but `EINTR` (which is retried); the reader is finished afterwards.
@@ -151,14 +151,22 @@ public final class LineReader {
             end = pending
         }
         if pending * 2 > capacity && capacity < capacityLimit {
-            let grown = min(max(capacity * 2, 1), capacityLimit)
-            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-            bigger.update(from: buffer, count: pending)
-            buffer.deallocate()
-            buffer = bigger
+            // Double, but jump to the limit rather than stopping less than a chunk below it.
+            var grown = capacity * 2
+            if grown + chunkSize >= capacityLimit { grown = capacityLimit }
+            buffer = Self.reallocate(buffer, grown)
             capacity = grown
         }
         return end < capacity
+    }
+
+    /// `realloc(3)`, which can move a large buffer's pages instead of copying them, so growing
+    /// never holds the old and the new buffer at once.
+    private static func reallocate(_ old: UnsafeMutablePointer<UInt8>?, _ size: Int) -> UnsafeMutablePointer<UInt8> {
+        guard let raw = realloc(old, size) else {
+            fatalError("cannot allocate a \(size)-byte line buffer")
+        }
+        return raw.assumingMemoryBound(to: UInt8.self)
     }
 
     /// Reads once into the free space after `end`; sets `atEOF` when the input is exhausted.

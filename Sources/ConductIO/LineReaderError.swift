@@ -21,10 +21,12 @@ public struct LineReaderError: Error, Hashable, Sendable, CustomStringConvertibl
         case read(afterLine: Int)
     }
 
+    /// What failed.
     public let operation: Operation
     /// The `errno` value reported by the system.
     public let code: Int32
 
+    /// The failure of `operation` with `errno` `code`.
     public init(operation: Operation, code: Int32) {
         self.operation = operation
         self.code = code

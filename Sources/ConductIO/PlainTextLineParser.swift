@@ -7,10 +7,11 @@
 /// ```
 ///
 /// Cost: O(digits of the line number); no allocation. The result borrows the line's bytes
-/// and this parser's id buffer: valid until the next `parse`. Not thread-safe: one per thread.
+/// and this parser's id buffer: valid until the next `parse` and while the parser is alive. Not thread-safe: one per thread.
 public final class PlainTextLineParser {
     private let digits = UnsafeMutablePointer<UInt8>.allocate(capacity: 20)
 
+    /// A parser with its own id buffer.
     public init() {}
 
     deinit { digits.deallocate() }

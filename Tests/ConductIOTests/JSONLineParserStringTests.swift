@@ -79,7 +79,7 @@ import Testing
         (#"{"text":"\u12"#, JSONLineError(#"invalid \u escape: expected 4 hex digits"#, at: 9)),
         (#"{"text":"\ud800\uZZZZ"}"#, JSONLineError(#"invalid \u escape: expected 4 hex digits"#, at: 15)),
         (#"{"text":"abc"#, JSONLineError("unterminated string", at: 8)),
-        (#"{"text":"abc\"#, JSONLineError("unterminated string", at: 12)),
+        (#"{"text":"abc\"#, JSONLineError("unterminated string", at: 8)),
         (#"{"text":"abc\"}"#, JSONLineError("unterminated string", at: 8)),
         (#"{"tex"#, JSONLineError("unterminated string", at: 1)),
     ])

@@ -52,9 +52,11 @@ import Testing
                 group.addTask {
                     let parser = JSONLineParser()
                     var ids: [String] = []
-                    batch.forEach { item in
-                        guard case .line(let line) = item, let post = try? parser.parse(line.bytes) else { return }
-                        ids.append(String(decoding: post.id!, as: UTF8.self))
+                    withExtendedLifetime(parser) {
+                        batch.forEach { item in
+                            guard case .line(let line) = item, let post = try? parser.parse(line.bytes) else { return }
+                            ids.append(String(decoding: post.id!, as: UTF8.self))
+                        }
                     }
                     return ids
                 }

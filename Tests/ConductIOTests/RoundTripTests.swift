@@ -148,9 +148,13 @@ import Testing
                 }
             }
             do {
-                let post = try line.withUnsafeBufferPointer { (bytes) throws(JSONLineError) in try parser.parse(bytes) }
-                for field in [post.id, post.text, post.lang, post.functionality] + (post.labels.map { Array($0) } ?? []) {
-                    if let field { #expect(String(validating: field, as: UTF8.self) != nil) }
+                try withExtendedLifetime(parser) { () throws(JSONLineError) in
+                    try line.withUnsafeBufferPointer { (bytes) throws(JSONLineError) in
+                        let post = try parser.parse(bytes)
+                        for field in [post.id, post.text, post.lang, post.functionality] + (post.labels.map { Array($0) } ?? []) {
+                            if let field { #expect(String(validating: field, as: UTF8.self) != nil) }
+                        }
+                    }
                 }
                 accepted += 1
             } catch {

@@ -26,8 +26,9 @@ func parseError(bytes: [UInt8]) -> JSONLineError? {
 
 /// The decoded `text` of a line as bytes.
 func textBytes(_ line: [UInt8]) throws -> [UInt8]? {
-    try line.withUnsafeBufferPointer { buffer in
-        try JSONLineParser().parse(buffer).text.map(Array.init)
+    let parser = JSONLineParser()
+    return try withExtendedLifetime(parser) {
+        try line.withUnsafeBufferPointer { buffer in try parser.parse(buffer).text.map(Array.init) }
     }
 }
 
