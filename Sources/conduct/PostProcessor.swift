@@ -32,6 +32,8 @@ final class PostProcessor {
     private let json = JSONLineParser()
     private let plain = PlainTextLineParser()
     private var writer = JSONWriter(capacity: 1 << 16)
+    /// Output of `--format text`.
+    private var text: [UInt8] = []
     private let categoryKeys: [[UInt8]]
 
     init(classifier: Classifier, configuration: Configuration) {
@@ -49,6 +51,7 @@ final class PostProcessor {
     /// Processes `batch`; `jsonl` says how to read its lines.
     func process(_ batch: LineBatch, jsonl: Bool) -> (output: [UInt8], stats: Stats) {
         writer.removeAll()
+        text.removeAll(keepingCapacity: true)
         var stats = Stats()
         batch.forEach { item in
             stats.lines += 1
@@ -60,13 +63,13 @@ final class PostProcessor {
                 if jsonl {
                     do throws(JSONLineError) {
                         let fields = try json.parse(line.bytes)
-                        guard let text = fields.text else {
+                        guard let postText = fields.text else {
                             stats.unreadable += 1
                             writeError(line: line.number, message: "missing field \"text\"")
                             return
                         }
                         let language = configuration.useLanguage ? fields.lang.map { String(decoding: $0, as: UTF8.self) } : nil
-                        let verdict = classifier.classify(utf8: UnsafeRawBufferPointer(text), language: language)
+                        let verdict = classifier.classify(utf8: UnsafeRawBufferPointer(postText), language: language)
                         record(verdict, &stats)
                         if let id = fields.id {
                             write(verdict, id: id)
@@ -86,7 +89,7 @@ final class PostProcessor {
                 }
             }
         }
-        return (writer.bytes, stats)
+        return (configuration.format == .jsonl ? writer.bytes : text, stats)
     }
 
     private func record(_ verdict: Verdict, _ stats: inout Stats) {
@@ -139,7 +142,7 @@ final class PostProcessor {
         let hits = verdict.hits.map { "\($0.rule)@\($0.span.start)..<\($0.span.end) \"\(Self.oneLine($0.match))\"" }
         line += "\t" + (hits.isEmpty ? "-" : hits.joined(separator: " "))
         line += "\n"
-        writer.bytes.append(contentsOf: line.utf8)
+        text.append(contentsOf: line.utf8)
     }
 
     static func oneLine(_ text: String) -> String {
@@ -155,7 +158,7 @@ final class PostProcessor {
             writer.endObject()
             writer.newline()
         case .text:
-            writer.bytes.append(contentsOf: "\(line)\terror\t\(Self.oneLine(message))\n".utf8)
+            text.append(contentsOf: "\(line)\terror\t\(Self.oneLine(message))\n".utf8)
         }
     }
 }
