@@ -1,0 +1,163 @@
+/// The search-time form of an automaton: flat tables of 32-bit state IDs, shared by every copy
+/// of an ``Automaton`` and never changed after `init`.
+///
+///     let tables = AutomatonTables(trie: AutomatonTrie(bytes: bytes, ends: ends), representation: .dfa)
+///     tables.isDFA              // true: every state is dense
+///     tables.scanDFA(text, count) { print($0) }
+///
+/// Invariants (what the scan loops rely on):
+/// - A dense state's ID is `index × stride` (premultiplied), `stride = classCount + 1`; its row is
+///   `dense[id ..< id + classCount]`, the full transition for every class (failure links already
+///   resolved), and `dense[id + classCount]` is its match-list offset when it is a match state.
+/// - The start state (the trie root) has ID 0 and is dense; dense states are numbered with
+///   every non-match state before every match state, so "is a match state" is `id >= matchStart`.
+/// - An ID `>= sparseStart` is a sparse (NFA) state at offset `id - sparseStart` of `sparse`:
+///   `[fail, match offset or noMatch, edge count k, k edge classes, k edge targets]`. Following
+///   `fail` always ends at a dense state (the root is dense). `sparseStart >= matchStart`, so
+///   one comparison sends every match state and every sparse state to the slow path.
+/// - A match list is `matchEntries[offset...]` up to and including the first entry with bit 63
+///   set; entries are `last << 63 | pattern << 32 | length`, sorted by pattern ID, and list
+///   every literal that ends at the state, including those of its failure chain.
+@usableFromInline
+final class AutomatonTables: Sendable {
+    @usableFromInline static let noMatch = UInt32.max
+
+    /// Byte → class; 256 entries.
+    @usableFromInline let classMap: [UInt8]
+    @usableFromInline let classCount: Int
+    @usableFromInline let stride: Int
+    @usableFromInline let dense: [UInt32]
+    @usableFromInline let matchStart: UInt32
+    @usableFromInline let sparseStart: UInt32
+    @usableFromInline let sparse: [UInt32]
+    @usableFromInline let matchEntries: [UInt64]
+    /// True when there are no sparse states.
+    @usableFromInline let isDFA: Bool
+    /// The longest literal's length (the trie's depth), 0 without literals.
+    @usableFromInline let longestLiteral: Int
+
+    let patternCount: Int
+    let stateCount: Int
+    let denseStateCount: Int
+
+    init(trie: AutomatonTrie, representation: AutomatonRepresentation) {
+        let nodes = trie.nodeCount
+        let classCount = trie.classes.count
+        let stride = classCount + 1
+        let denseCount: Int
+        switch representation {
+        case .dfa:
+            denseCount = nodes
+        case .nfa(let requested):
+            denseCount = min(max(requested, 1), nodes)
+        case .automatic:
+            let rowBytes = stride * MemoryLayout<UInt32>.size
+            denseCount = nodes * rowBytes <= Automaton.dfaMemoryLimit
+                ? nodes : min(max(Automaton.nfaDenseMemoryLimit / rowBytes, 1), nodes)
+        }
+        let sparseCount = nodes - denseCount
+        var edgeCount = 0
+        for position in denseCount..<nodes {
+            trie.forEachChild(of: Int(trie.order[position])) { _ in edgeCount += 1 }
+        }
+        let sparseWords = 3 * sparseCount + 2 * edgeCount
+        let idLimit = denseCount * stride + sparseWords
+        precondition(idLimit < Int(UInt32.max),
+                     "AutomatonBuilder.build: \(representation) needs \(idLimit) table entries; the limit is \(UInt32.max - 1); use an NFA with fewer dense states or fewer literals")
+
+        // Number the states: dense non-match, dense match (both in breadth-first order), then
+        // sparse states at their offsets in `sparse`.
+        var id = [UInt32](repeating: 0, count: nodes)
+        var nonMatchDense = 0
+        for position in 0..<denseCount where trie.outputCount[Int(trie.order[position])] == 0 {
+            nonMatchDense += 1
+        }
+        var nextNonMatch = 0
+        var nextMatch = nonMatchDense
+        for position in 0..<denseCount {
+            let node = Int(trie.order[position])
+            if trie.outputCount[node] == 0 {
+                id[node] = UInt32(nextNonMatch * stride)
+                nextNonMatch += 1
+            } else {
+                id[node] = UInt32(nextMatch * stride)
+                nextMatch += 1
+            }
+        }
+        let sparseStart = UInt32(denseCount * stride)
+        var offset = 0
+        for position in denseCount..<nodes {
+            let node = Int(trie.order[position])
+            id[node] = sparseStart + UInt32(offset)
+            var children = 0
+            trie.forEachChild(of: node) { _ in children += 1 }
+            offset += 3 + 2 * children
+        }
+
+        var entries = trie.outputs
+        for node in 0..<nodes where trie.outputCount[node] > 0 {
+            entries[Int(trie.outputStart[node] + trie.outputCount[node] - 1)] |= 1 << 63
+        }
+
+        var dense = [UInt32](repeating: 0, count: denseCount * stride)
+        dense.withUnsafeMutableBufferPointer { table in
+            for position in 0..<denseCount {
+                let node = Int(trie.order[position])
+                let row = Int(id[node])
+                if node == 0 {
+                    for cls in 0..<classCount {
+                        let child = trie.rootChild[cls]
+                        table[row + cls] = child >= 0 ? id[Int(child)] : 0
+                    }
+                } else {
+                    // The failure target precedes the node breadth first, so it is dense and
+                    // its row is complete.
+                    let failRow = Int(id[Int(trie.fail[node])])
+                    for cls in 0..<classCount { table[row + cls] = table[failRow + cls] }
+                    trie.forEachChild(of: node) { child in
+                        table[row + Int(trie.label[child])] = id[child]
+                    }
+                }
+                if trie.outputCount[node] > 0 {
+                    table[row + classCount] = UInt32(trie.outputStart[node])
+                }
+            }
+        }
+
+        var sparse = [UInt32]()
+        sparse.reserveCapacity(sparseWords)
+        for position in denseCount..<nodes {
+            let node = Int(trie.order[position])
+            sparse.append(id[Int(trie.fail[node])])
+            sparse.append(trie.outputCount[node] > 0 ? UInt32(trie.outputStart[node]) : Self.noMatch)
+            let countIndex = sparse.count
+            sparse.append(0)
+            var targets: [UInt32] = []
+            trie.forEachChild(of: node) { child in
+                sparse.append(UInt32(trie.label[child]))
+                targets.append(id[child])
+            }
+            sparse[countIndex] = UInt32(targets.count)
+            sparse.append(contentsOf: targets)
+        }
+
+        self.classMap = trie.classes.map
+        self.classCount = classCount
+        self.stride = stride
+        self.dense = dense
+        self.matchStart = UInt32(nonMatchDense * stride)
+        self.sparseStart = sparseStart
+        self.sparse = sparse
+        self.matchEntries = entries
+        self.isDFA = sparseCount == 0
+        self.longestLiteral = Int(trie.patternLength.max() ?? 0)
+        self.patternCount = trie.patternCount
+        self.stateCount = nodes
+        self.denseStateCount = denseCount
+    }
+
+    /// Bytes held by the tables (not counting object headers).
+    var memoryUsage: Int {
+        classMap.count + dense.count * 4 + sparse.count * 4 + matchEntries.count * 8
+    }
+}
