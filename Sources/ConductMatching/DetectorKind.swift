@@ -1,8 +1,35 @@
 /// The built-in linear-time detectors, usable in patterns as `{email}`, `{phone}`, ….
+///
+///     let detectors = Detectors(kinds: [.phone, .number])
+///     detectors.detections(in: Array("bel 06-12345678".utf8))
+///     // [number@4..<6, phone@4..<15, number@7..<15]
+///
+/// Kinds order by their raw value (alphabetically), which is also the order in which
+/// ``Detectors`` reports detections that start at the same offset.
 public enum DetectorKind: String, CaseIterable, Sendable, Hashable, Codable, Comparable {
     case email, phone, url, handle, iban, bsn, postcode, address, number, money
 
-    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
+
+    /// Position in the alphabetical order of raw values (address = 0 … url = 9); the same
+    /// order as comparing `rawValue`s, without comparing strings.
+    @inlinable var rank: Int {
+        switch self {
+        case .address: 0
+        case .bsn: 1
+        case .email: 2
+        case .handle: 3
+        case .iban: 4
+        case .money: 5
+        case .number: 6
+        case .phone: 7
+        case .postcode: 8
+        case .url: 9
+        }
+    }
+
+    /// This kind's bit in a set of kinds packed into a `UInt16`.
+    @inlinable var bit: UInt16 { 1 << UInt16(rank) }
 }
 
 /// One thing a detector found, as a span of the scanned (normalized) bytes.

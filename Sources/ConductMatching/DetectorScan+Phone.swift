@@ -1,0 +1,235 @@
+/// `phone`: telephone numbers, Dutch, British, North American and international.
+///
+/// A candidate is a sequence of digit groups joined by one separator each (' ', '-', '.',
+/// '/', a dash or slash with spaces around it, or parentheses: "(020) …", "+31 (0)6 …").
+/// The first separator (after the area or country code) is free; every later separator not
+/// next to a parenthesised group must repeat the same character, so "05-01-2024 12" does not
+/// read as one number. The longest prefix of groups that forms a valid number wins.
+///
+/// Accepts:
+/// - national with trunk 0, 10 digits (NL) or 11 (UK): "0612345678", "06-12345678",
+///   "06 1234 5678", "06 12 34 56 78", "020-1234567", "010 123 4567", "(020) 1234567",
+///   "07911 123456", "020 7946 0958"; the first group 2–5 digits, later groups ≥ 2 digits;
+/// - '+' and a country code: +31 needs 9 national digits, +44 9–10, +1 10 (area code 2–9),
+///   +32 8–9, +33/+34/+41 9, +39 6–11, +45/+47 8, +46 7–9, +49 7–11; a trunk "(0)" or a kept
+///   0 after the code is dropped ("+31 (0)6 12345678", "+31 06 12345678"); any other code
+///   is generic E.164: 8–15 digits in all ("+7 495 123 4567");
+/// - "00" and a country code from that list: "0031 6 12345678", "0031 20 1234567";
+/// - North American 3-3-4 with separators: "(555) 123-4567", "555-123-4567", "555.123.4567",
+///   "555 123 4567", "1-555-123-4567".
+///
+/// Rejects: prices ("€ 1.234.567", "$1,234,567.00", "1.299,-"), dates ("2024-01-05",
+/// "05/01/2024", "5-1-2024", "05.01.2024"), times ("12:30"), years and ranges ("1990-2024"),
+/// version numbers ("1.2.3"), numbers after a code word ("order no. 0612345678",
+/// "factuur 0612345678", "#0612345678"; see ``precedingContext(_:)``) or a BSN word, digits
+/// inside an IBAN, candidates glued to letters or continuing with "-digit", ".digit", and
+/// any group of more than 15 digits.
+extension DetectorScan {
+    mutating func phoneCandidate(_ r: Int, _ runEnd: Int) {
+        guard r >= phoneEnd else { return }
+        var c = r
+        let before = at(r - 1)
+        if before == UInt8(ascii: "+") {
+            c = r - 1
+        } else if before == UInt8(ascii: "(") && at(runEnd) == UInt8(ascii: ")") {
+            c = r - 1
+        }
+        let b = at(c - 1)
+        if c == r {
+            guard isCleanStart(r) else { return }
+        } else if ByteClass.isAlnum(b) || b == UInt8(ascii: "+") || b == UInt8(ascii: "#") || b == UInt8(ascii: "_")
+            || b == UInt8(ascii: "@") || b == UInt8(ascii: "/") {
+            return
+        }
+        let (found, scanned) = parsePhone(c)
+        guard let end = found else {
+            // The groups after a failed "+country" are not a national number: "+1 055 123 4567".
+            if at(c) == UInt8(ascii: "+") { phoneEnd = scanned }
+            return
+        }
+        guard !hasCurrencyBefore(c), precedingContext(c) == .neutral else { return }
+        emit(.phone, c, end)
+        phoneEnd = end
+    }
+
+    /// The end of the longest valid phone number starting at `c` ('+', '(' or a digit), and
+    /// how far the groups were read.
+    private func parsePhone(_ c: Int) -> (Int?, Int) {
+        var j = c
+        let plus = at(j) == UInt8(ascii: "+")
+        if plus { j += 1 }
+        var shape = PhoneShape(plus: plus)
+        var best = -1
+        var separators = 0
+        var restSeparator: UInt8 = 0xFF
+        var previousParen = false
+        var trunkAdjacent = false
+        while true {
+            var paren = false
+            if at(j) == UInt8(ascii: "(") {
+                paren = true
+                j += 1
+            }
+            let gs = j
+            while ByteClass.isDigit(at(j)) && j - gs < 16 { j += 1 }
+            let length = j - gs
+            if length == 0 || length == 16 { break }
+            if paren && at(j) != UInt8(ascii: ")") { break }
+            if paren && length == 1 && at(gs) == UInt8(ascii: "0") && shape.groups == 1 && shape.international && !shape.trunk {
+                shape.trunk = true
+                trunkAdjacent = true
+            } else {
+                shape.add(p, gs, j, paren: paren)
+                if shape.total > 17 { break }
+                if shape.isValid { best = j }
+                trunkAdjacent = false
+            }
+            if paren { j += 1 }
+            previousParen = paren
+
+            // One separator, then the next group.
+            let sepStart = j
+            var core: UInt8 = 0
+            if at(j) == 0x20 {
+                j += 1
+                core = 0x20
+            }
+            let d = at(j)
+            if d == UInt8(ascii: "-") || d == UInt8(ascii: ".") || d == UInt8(ascii: "/") {
+                core = d
+                j += 1
+                if at(j) == 0x20 && core != UInt8(ascii: ".") { j += 1 }
+            }
+            let nextParen = at(j) == UInt8(ascii: "(")
+            guard ByteClass.isDigit(at(j)) || (nextParen && ByteClass.isDigit(at(j + 1))) else { break }
+            guard j > sepStart || previousParen || nextParen else { break }
+            let free = separators == 0 || previousParen || nextParen || trunkAdjacent
+            if !free {
+                if restSeparator == 0xFF {
+                    restSeparator = core
+                } else if restSeparator != core {
+                    break
+                }
+            }
+            shape.addSeparator(core)
+            separators += 1
+            if shape.groups >= 8 { break }
+        }
+        guard best >= 0 else { return (nil, j) }
+        let a = at(best)
+        if ByteClass.isAlnum(a) || a == UInt8(ascii: "_") { return (nil, j) }
+        if (a == UInt8(ascii: "-") || a == UInt8(ascii: ".") || a == UInt8(ascii: "/") || a == UInt8(ascii: ","))
+            && ByteClass.isDigit(at(best + 1)) {
+            return (nil, j)
+        }
+        return (best, j)
+    }
+}
+
+/// What ``DetectorScan`` knows about a phone candidate's groups so far, enough to decide
+/// whether they form a valid number. Fixed size: no allocation per candidate.
+struct PhoneShape {
+    let plus: Bool
+    /// The first 16 digits, 4 bits each, the first digit in the lowest bits.
+    var digits: UInt64 = 0
+    var total = 0
+    var groups = 0
+    /// Lengths of the first 8 groups, one byte each.
+    var lengths: UInt64 = 0
+    /// Bit g set when group g (0-based) was in parentheses.
+    var parens: UInt8 = 0
+    /// Core character of the first 4 separators, one byte each (0 = only a parenthesis).
+    var separators: UInt32 = 0
+    var separatorCount = 0
+    var minLaterLength = Int.max
+    /// A "(0)" trunk after the country code was seen (and not counted as a group).
+    var trunk = false
+
+    init(plus: Bool) { self.plus = plus }
+
+    /// Written with '+' or "00": a trunk "(0)" may follow the country code.
+    var international: Bool { plus || (total >= 2 && digit(0) == 0 && digit(1) == 0) }
+
+    @inline(__always) func digit(_ i: Int) -> Int { i < 16 ? Int((digits >> (4 * UInt64(i))) & 0xF) : -1 }
+    @inline(__always) func length(_ g: Int) -> Int { Int((lengths >> (8 * UInt64(g))) & 0xFF) }
+    @inline(__always) func separator(_ s: Int) -> UInt8 { UInt8(truncatingIfNeeded: separators >> (8 * UInt32(s))) }
+
+    mutating func add(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, paren: Bool) {
+        for k in start..<end where total + (k - start) < 16 {
+            digits |= UInt64(p[k] &- 0x30) << (4 * UInt64(total + (k - start)))
+        }
+        total += end - start
+        if groups > 0 { minLaterLength = min(minLaterLength, end - start) }
+        if groups < 8 {
+            lengths |= UInt64(end - start) << (8 * UInt64(groups))
+            if paren { parens |= 1 << UInt8(groups) }
+        }
+        groups += 1
+    }
+
+    mutating func addSeparator(_ core: UInt8) {
+        if separatorCount < 4 { separators |= UInt32(core) << (8 * UInt32(separatorCount)) }
+        separatorCount += 1
+    }
+
+    var isValid: Bool {
+        if plus { return digit(0) != 0 && internationalValid(offset: 0, knownOnly: false) }
+        if digit(0) == 0 && digit(1) == 0 { return internationalValid(offset: 2, knownOnly: true) }
+        if trunk { return false }
+        if digit(0) == 0 {
+            guard total == 10 || total == 11 else { return false }
+            if groups == 1 { return parens & 1 == 0 }
+            return (2...5).contains(length(0)) && minLaterLength >= 2
+        }
+        return northAmericanValid
+    }
+
+    /// Country code after `offset`, then the national number's length for known codes.
+    private func internationalValid(offset o: Int, knownOnly: Bool) -> Bool {
+        let count = total - o
+        guard count <= 15, digit(o) > 0 else { return false }
+        let codeLength: Int
+        let range: ClosedRange<Int>
+        if digit(o) == 1 {
+            codeLength = 1
+            range = 10...10
+        } else {
+            codeLength = 2
+            switch digit(o) * 10 + digit(o + 1) {
+            case 31: range = 9...9
+            case 32: range = 8...9
+            case 33, 34, 41: range = 9...9
+            case 39: range = 6...11
+            case 44: range = 9...10
+            case 45, 47: range = 8...8
+            case 46: range = 7...9
+            case 49: range = 7...11
+            default:
+                return !knownOnly && (8...15).contains(count)
+            }
+        }
+        var national = count - codeLength
+        var first = o + codeLength
+        if digit(first) == 0 && !trunk {   // "+31 06 …": a trunk 0 kept by mistake
+            national -= 1
+            first += 1
+        }
+        guard range.contains(national), digit(first) > 0 else { return false }
+        return codeLength != 1 || digit(first) >= 2
+    }
+
+    /// 3-3-4 ("555-123-4567", "(555) 123-4567") or 1-3-3-4 ("1-555-123-4567").
+    private var northAmericanValid: Bool {
+        func usual(_ s: UInt8) -> Bool { s == 0x20 || s == UInt8(ascii: "-") || s == UInt8(ascii: ".") }
+        if groups == 3 && length(0) == 3 && length(1) == 3 && length(2) == 4 && digit(0) >= 2 {
+            if parens & 1 != 0 { return (separator(0) == 0x20 || separator(0) == 0) && usual(separator(1)) }
+            return parens == 0 && separator(0) == separator(1) && usual(separator(0))
+        }
+        if groups == 4 && length(0) == 1 && digit(0) == 1 && length(1) == 3 && length(2) == 3 && length(3) == 4
+            && digit(1) >= 2 {
+            if parens & 2 != 0 { return usual(separator(2)) }
+            return parens == 0 && separator(0) == separator(1) && separator(1) == separator(2) && usual(separator(0))
+        }
+        return false
+    }
+}

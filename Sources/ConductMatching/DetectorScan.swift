@@ -1,0 +1,93 @@
+/// The state of one ``Detectors`` pass over one post: the bytes, the detections found so
+/// far, and per detector the end of what it already claimed.
+///
+/// Invariants:
+/// - `p[0..<n]` is the post; ``at(_:)`` reads 0 outside it, so scanners never bound-check.
+/// - Every scanner reads a bounded window around each trigger (a digit run, an '@', a '.'
+///   or ':', a spelled "at") or resumes after its previous stopping point, so a whole pass
+///   is linear in `n` whatever the input.
+/// - Detections are buffered (in caller-provided stack memory, spilling to an array only
+///   past its capacity), then sorted by (start, kind, end) and handed out without duplicates.
+struct DetectorScan {
+    let p: UnsafePointer<UInt8>
+    let n: Int
+    /// Kinds to report.
+    let enabled: UInt16
+    private let buffer: UnsafeMutablePointer<Detection>
+    private let capacity: Int
+    private var count = 0
+    private var spill: [Detection] = []
+
+    /// End of the last IBAN found: phones, BSNs, postcodes, addresses and money start after it.
+    var ibanEnd = 0
+    /// End of the last number parsed (digits joined by single '.' or ','), reported or not.
+    var numberEnd = 0
+    /// End of the last phone found: no BSN or second phone starts inside it.
+    var phoneEnd = 0
+    var bsnEnd = 0
+    /// End of the last money span: its currency is not also the prefix of the next number.
+    var moneyEnd = 0
+    var addressEnd = 0
+    /// Where the URL scanner resumes: the end of its last parse attempt.
+    var urlResume = 0
+
+    init(p: UnsafePointer<UInt8>, n: Int, enabled: UInt16, buffer: UnsafeMutableBufferPointer<Detection>) {
+        self.p = p
+        self.n = n
+        self.enabled = enabled
+        self.buffer = buffer.baseAddress!
+        self.capacity = buffer.count
+    }
+
+    /// The byte at `i`, or 0 when `i` is outside the text.
+    @inline(__always) func at(_ i: Int) -> UInt8 {
+        UInt(bitPattern: i) < UInt(bitPattern: n) ? p[i] : 0
+    }
+
+    @inline(__always) func wants(_ kind: DetectorKind) -> Bool { enabled & kind.bit != 0 }
+
+    /// Records a detection of `kind` over `start..<end` if that kind is enabled.
+    mutating func emit(_ kind: DetectorKind, _ start: Int, _ end: Int) {
+        guard enabled & kind.bit != 0 else { return }
+        let detection = Detection(kind: kind, span: Span(start: start, end: end))
+        if count < capacity {
+            buffer[count] = detection
+            count += 1
+        } else {
+            if spill.isEmpty {
+                spill.reserveCapacity(capacity * 4)
+                for i in 0..<count { spill.append(buffer[i]) }
+            }
+            spill.append(detection)
+        }
+    }
+
+    @inline(__always) private static func precedes(_ a: Detection, _ b: Detection) -> Bool {
+        if a.span.start != b.span.start { return a.span.start < b.span.start }
+        let ra = a.kind.rank, rb = b.kind.rank
+        if ra != rb { return ra < rb }
+        return a.span.end < b.span.end
+    }
+
+    /// Hands every detection to `body`, ordered by start offset, then kind, then end.
+    mutating func finish(_ body: (Detection) -> Void) {
+        if spill.isEmpty {
+            // Scanners emit almost in order, so insertion sort moves few elements.
+            if count > 1 {
+                for i in 1..<count {
+                    let d = buffer[i]
+                    var j = i
+                    while j > 0 && Self.precedes(d, buffer[j - 1]) {
+                        buffer[j] = buffer[j - 1]
+                        j -= 1
+                    }
+                    buffer[j] = d
+                }
+            }
+            for i in 0..<count where i == 0 || buffer[i] != buffer[i - 1] { body(buffer[i]) }
+        } else {
+            spill.sort(by: Self.precedes)
+            for i in spill.indices where i == 0 || spill[i] != spill[i - 1] { body(spill[i]) }
+        }
+    }
+}
