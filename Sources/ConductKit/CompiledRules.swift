@@ -44,7 +44,12 @@ public struct CompiledRules: Sendable {
     public init(_ ruleSet: RuleSet, normalizer: Normalizer = Normalizer()) throws {
         var compiler = RuleCompiler(normalizer: normalizer)
         let result = compiler.compile(ruleSet)
-        guard compiler.diagnostics.isEmpty else { throw RuleLoadError(compiler.diagnostics) }
+        let diagnostics = compiler.diagnostics
+        if !diagnostics.isEmpty { throw RuleLoadError(diagnostics) }
+        self.init(ruleSet: ruleSet, normalizer: normalizer, result: result)
+    }
+
+    private init(ruleSet: RuleSet, normalizer: Normalizer, result: RuleCompiler.Result) {
         self.ruleSet = ruleSet
         self.normalizer = normalizer
         self.automaton = result.automaton
