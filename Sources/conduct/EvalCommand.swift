@@ -54,15 +54,18 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         let classifier = try ruleOptions.classifier()
+        // The standard categories are known even when a rules folder has no file for one.
+        let categories = classifier.categoryNames
+            + RuleSet.standardCategories.filter { !classifier.categoryNames.contains($0) }
         let posts: [LabelledPost]
         do {
             posts = try LabelledCorpus.load(files: files.map { URL(fileURLWithPath: $0) },
-                                            categories: classifier.categoryNames)
+                                            categories: categories)
         } catch {
             Terminal.standardError.write("\(error)\n")
             throw ExitStatus.usageOrRules.code
         }
-        let evaluation = Evaluation(categories: classifier.categoryNames, includeAmbiguous: includeAmbiguous,
+        let evaluation = Evaluation(categories: categories, includeAmbiguous: includeAmbiguous,
                                     rules: classifier.rules.ruleSet.rules.filter { $0.weight > 0 }.map(\.id))
         let verdicts = Self.classify(posts, with: classifier, evaluation: evaluation, useLanguage: !allLanguages)
         let report = evaluation.evaluate(posts: posts, verdicts: verdicts)
