@@ -1,16 +1,17 @@
 /// Telling addresses from words for leet folding: "jan4@x.nl", "https://b1t.ly/x",
 /// "www.m0ney.nl" and "m0ney.com" keep their digits.
 extension TokenPass {
-    /// True when the chunk (text between white space) around the token at `a..<t` looks like
-    /// an email address, a URL or a domain name. Reads the chunk's output so far and its
-    /// unread rest.
-    func chunkLooksLikeAddress(tokenFrom a: Int, to t: Int) -> Bool {
-        var end = t
+    /// True when the chunk (text between white space) that holds the write position looks
+    /// like an email address, a URL or a domain name. The chunk is the output written from
+    /// its start up to `outputEnd`, then the unread input from `inputFrom` to the next white
+    /// space.
+    func chunkLooksLikeAddress(outputEnd: Int, inputFrom: Int) -> Bool {
+        var end = inputFrom
         while end < count && !Self.isSpace(bytes[end]) { end += 1 }
         var chunk: [UInt8] = []
-        chunk.reserveCapacity(write - chunkStart + end - a)
-        for k in chunkStart..<write { chunk.append(bytes[k]) }
-        for k in a..<end { chunk.append(bytes[k]) }
+        chunk.reserveCapacity(outputEnd - chunkStart + end - inputFrom)
+        for k in chunkStart..<outputEnd { chunk.append(bytes[k]) }
+        for k in inputFrom..<end { chunk.append(bytes[k]) }
         return Self.looksLikeAddress(chunk)
     }
 
