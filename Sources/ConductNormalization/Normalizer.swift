@@ -181,14 +181,18 @@ public struct Normalizer: Sendable {
                     let out = bytes.baseAddress!
                     let s = starts.baseAddress!
                     let e = ends.baseAddress!
-                    for i in 0..<count {
-                        let b = p[i]
-                        let isUpper: UInt8 = b &- 0x41 < 26 ? 1 : 0
-                        upper |= isUpper
-                        out[i] = casefold ? b | (isUpper << 5) : b
-                        s[i] = Int32(truncatingIfNeeded: i)
-                        e[i] = Int32(truncatingIfNeeded: i + 1)
+                    if casefold {
+                        for i in 0..<count {
+                            let b = p[i]
+                            let isUpper: UInt8 = b &- 0x41 < 26 ? 1 : 0
+                            upper |= isUpper
+                            out[i] = b | (isUpper << 5)
+                        }
+                    } else {
+                        out.update(from: p, count: count)
                     }
+                    for i in 0..<count { s[i] = Int32(truncatingIfNeeded: i) }
+                    for i in 0..<count { e[i] = Int32(truncatingIfNeeded: i &+ 1) }
                 }
             }
         }

@@ -8,16 +8,14 @@ extension TokenPass {
     func chunkLooksLikeAddress(outputEnd: Int, inputFrom: Int) -> Bool {
         var end = inputFrom
         while end < count && !Self.isSpace(bytes[end]) { end += 1 }
-        var chunk: [UInt8] = []
-        chunk.reserveCapacity(outputEnd - chunkStart + end - inputFrom)
-        for k in chunkStart..<outputEnd { chunk.append(bytes[k]) }
-        for k in inputFrom..<end { chunk.append(bytes[k]) }
+        let chunk = ChunkView(bytes: bytes, firstStart: chunkStart, firstEnd: outputEnd, secondStart: inputFrom,
+                              secondEnd: end)
         return Self.looksLikeAddress(chunk)
     }
 
     /// The address test on the bytes of one chunk (lower-case ASCII letters expected, upper
     /// case accepted).
-    static func looksLikeAddress(_ chunk: [UInt8]) -> Bool {
+    static func looksLikeAddress(_ chunk: ChunkView) -> Bool {
         let n = chunk.count
         @inline(__always) func letter(_ k: Int) -> Bool { k < n && isASCIILetter(chunk[k]) }
         @inline(__always) func alphanumeric(_ k: Int) -> Bool {
@@ -38,8 +36,9 @@ extension TokenPass {
                 var q = k + 1
                 while letter(q) { q += 1 }
                 let labelLength = q - k - 1
-                if labelLength >= 2 && labelLength <= 4
-                    && (q == n || [0x2F, 0x3A, 0x3F, 0x23, 0x2E].contains(chunk[q])) {
+                let endsLabel = q == n || chunk[q] == 0x2F || chunk[q] == 0x3A || chunk[q] == 0x3F
+                    || chunk[q] == 0x23 || chunk[q] == 0x2E
+                if labelLength >= 2 && labelLength <= 4 && endsLabel {
                     return true  // name.tld, name.tld/path
                 }
             default:
@@ -47,5 +46,22 @@ extension TokenPass {
             }
         }
         return false
+    }
+}
+
+/// Two byte ranges of one buffer read as one sequence, without copying.
+struct ChunkView {
+    let bytes: UnsafeMutablePointer<UInt8>
+    let firstStart: Int
+    let firstEnd: Int
+    let secondStart: Int
+    let secondEnd: Int
+
+    var count: Int { firstEnd - firstStart + secondEnd - secondStart }
+
+    @inline(__always)
+    subscript(k: Int) -> UInt8 {
+        let first = firstEnd - firstStart
+        return k < first ? bytes[firstStart + k] : bytes[secondStart + k - first]
     }
 }

@@ -159,7 +159,26 @@ extension TokenPass {
             && (latinLetters + leetLetters > 0 || mixedScripts
                 || (candidates == letters && candidatesFromSpoofScripts && latinDominant))
         if foldConfusables { foldConfusablesInPlace(from: tokenStart) }
-        return letters + leetLetters >= 3
+        return hasTripleRun(from: tokenStart)
+    }
+
+    /// True when the output from `start` on holds the same scalar three times in a row.
+    private func hasTripleRun(from start: Int) -> Bool {
+        var i = start
+        var previous = (start: -1, length: 0)
+        var repeats = 0
+        while i < write {
+            let length = UTF8Scan.length(lead: bytes[i])
+            if length == previous.length && (0..<length).allSatisfy({ bytes[i + $0] == bytes[previous.start + $0] }) {
+                repeats += 1
+                if repeats == 3 { return true }
+            } else {
+                repeats = 1
+            }
+            previous = (i, length)
+            i += length
+        }
+        return false
     }
 
     /// Writes the token at `a..<t` with its leet characters folded. Returns how many became

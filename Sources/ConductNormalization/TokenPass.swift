@@ -139,7 +139,13 @@ struct TokenPass {
                         applied.insert(.collapseWhitespace)
                         break
                     }
-                    if j - r > 1 || b != 0x20 { applied.insert(.collapseWhitespace) }
+                    if j - r == 1 && b == 0x20 {
+                        copy(from: r, to: j)
+                        r = j
+                        chunkStart = write
+                        continue
+                    }
+                    applied.insert(.collapseWhitespace)
                     if starts[j] == starts[j - 1] && ends[j] == ends[j - 1] { mergedPartOfAGroup = true }
                     appendMerged(0x20, start: starts[r], end: ends[j - 1])
                     r = j
@@ -148,6 +154,11 @@ struct TokenPass {
                     r += 1
                 }
                 chunkStart = write
+                continue
+            }
+            if Self.isASCIILetter(b), let end = plainWordEnd(from: r) {
+                copy(from: r, to: end)
+                r = end
                 continue
             }
             let isToken: Bool
@@ -175,6 +186,33 @@ struct TokenPass {
         }
         if mergedPartOfAGroup { fixPartialGroups() }
         return write
+    }
+
+    /// The end of the token at `r` when it is a plain word that no step changes: two or more
+    /// ASCII letters, no run of three of the same letter, ended by something that is neither a
+    /// letter, a digit, a mark nor a leet symbol. Nil otherwise (the general path decides).
+    @inline(__always)
+    func plainWordEnd(from r: Int) -> Int? {
+        var t = r + 1
+        var previous = bytes[r]
+        var run = 1
+        while t < count {
+            let c = bytes[t]
+            if Self.isASCIILetter(c) {
+                if c == previous {
+                    run += 1
+                    if run == 3 { return nil }
+                } else {
+                    previous = c
+                    run = 1
+                }
+                t += 1
+                continue
+            }
+            if c >= 0x80 || Self.isDigit(c) || Self.isLeetSymbol(c) { return nil }
+            break
+        }
+        return t - r >= 2 ? t : nil
     }
 
     /// After a merge that took only part of a group of bytes sharing one range (the space of
