@@ -5,6 +5,7 @@ import ConductKit
 struct Conduct: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "conduct",
-        abstract: "Classify posts against a community's code of conduct."
+        abstract: "Classify posts against a community's code of conduct.",
+        subcommands: [Normalize.self]
     )
 }
