@@ -74,23 +74,20 @@ public struct Normalizer: Sendable {
             return
         }
         var applied: NormalizationOptions = []
-        var latinDominant = true
         var mayHaveConfusables = false
         var count: Int
         let firstNonASCII = UTF8Scan.firstNonASCII(base, from: 0, count: n)
         if firstNonASCII == n {
             result.resize(to: n)
-            if copyASCII(base, count: n, into: &result).changedCase { applied.insert(.nfkcCasefold) }
+            if copyASCII(base, count: n, into: &result) { applied.insert(.nfkcCasefold) }
             count = n
         } else {
             // The last ASCII byte before the first non-ASCII one may start a longer
             // normalization segment ("e" + U+0301): the scalar pass takes it.
             let prefix = max(0, firstNonASCII - 1)
             result.resize(to: n + n / 4 + ScalarPass.stepRoom)
-            let copied = copyASCII(base, count: prefix, into: &result)
-            if copied.changedCase { applied.insert(.nfkcCasefold) }
+            if copyASCII(base, count: prefix, into: &result) { applied.insert(.nfkcCasefold) }
             var pass = ScalarPass(options: options, table: .shared, position: prefix)
-            pass.latinLetters = copied.letters
             count = prefix
             while true {
                 let capacity = result.bytes.count
@@ -109,8 +106,7 @@ public struct Normalizer: Sendable {
                 result.resize(to: max(capacity * 2, count + needed))
             }
             applied.formUnion(pass.applied)
-            latinDominant = pass.latinLetters > pass.otherLetters
-            mayHaveConfusables = pass.sawConfusable
+            mayHaveConfusables = pass.sawConfusable && options.contains(.foldConfusables)
         }
         let wordSteps: NormalizationOptions = [
             .foldConfusables, .foldLeet, .joinSpacedLetters, .squeezeRepeats, .collapseWhitespace,
@@ -118,6 +114,7 @@ public struct Normalizer: Sendable {
         if !options.isDisjoint(with: wordSteps) && count > 0 {
             let firstPassCount = count
             let options = self.options
+            let latinDominant = mayHaveConfusables && endsUpMostlyLatin(result, count: count)
             result.bytes.withUnsafeMutableBufferPointer { bytes in
                 result.originStarts.withUnsafeMutableBufferPointer { starts in
                     result.originEnds.withUnsafeMutableBufferPointer { ends in
@@ -135,32 +132,70 @@ public struct Normalizer: Sendable {
         result.applied = applied
     }
 
+    /// Whether the letters of the post are mostly Latin once every fold that does not depend
+    /// on that answer has been made. Runs the word pass on a copy with the answer "no" and
+    /// counts the letters it leaves. Deciding on the folded letters keeps normalization
+    /// idempotent: a second pass sees the same letters and reaches the same answer. Only posts
+    /// with a look-alike letter pay for it.
+    private func endsUpMostlyLatin(_ result: NormalizedText, count: Int) -> Bool {
+        var bytes = Array(result.bytes[0..<count])
+        var starts = Array(result.originStarts[0..<count])
+        var ends = Array(result.originEnds[0..<count])
+        let options = self.options
+        return bytes.withUnsafeMutableBufferPointer { b in
+            starts.withUnsafeMutableBufferPointer { s in
+                ends.withUnsafeMutableBufferPointer { e in
+                    var pass = TokenPass(options: options, table: .shared, bytes: b.baseAddress!, starts: s.baseAddress!,
+                                         ends: e.baseAddress!, count: count, latinDominant: false,
+                                         mayHaveConfusables: true)
+                    let written = pass.run()
+                    var latin = 0
+                    var other = 0
+                    var i = 0
+                    while i < written {
+                        let (scalar, length) = UTF8Scan.decodeValid(b.baseAddress!, at: i)
+                        i += length
+                        if scalar < 0x80 {
+                            if (scalar | 0x20) &- 0x61 < 26 { latin += 1 }
+                            continue
+                        }
+                        let info = ScalarTable.shared.info(scalar)
+                        guard info & ScalarInfo.letter != 0 else { continue }
+                        if ScalarInfo.script(info) == ScalarInfo.latin { latin += 1 } else { other += 1 }
+                    }
+                    return latin > other
+                }
+            }
+        }
+    }
+
     /// Copies the ASCII bytes `0..<count` with identity ranges, lower-casing them when
-    /// NFKC_Casefold is on. `result` has room for them.
-    private func copyASCII(_ p: UnsafePointer<UInt8>, count: Int,
-                           into result: inout NormalizedText) -> (changedCase: Bool, letters: Int) {
-        guard count > 0 else { return (false, 0) }
+    /// NFKC_Casefold is on. `result` has room for them. Returns whether the case changed.
+    private func copyASCII(_ p: UnsafePointer<UInt8>, count: Int, into result: inout NormalizedText) -> Bool {
+        guard count > 0 else { return false }
         let casefold = options.contains(.nfkcCasefold)
         var upper: UInt8 = 0
-        var letters = 0
         result.bytes.withUnsafeMutableBufferPointer { bytes in
             result.originStarts.withUnsafeMutableBufferPointer { starts in
                 result.originEnds.withUnsafeMutableBufferPointer { ends in
                     let out = bytes.baseAddress!
                     let s = starts.baseAddress!
                     let e = ends.baseAddress!
-                    for i in 0..<count {
-                        let b = p[i]
-                        let isUpper: UInt8 = b &- 0x41 < 26 ? 1 : 0
-                        upper |= isUpper
-                        letters &+= (b | 0x20) &- 0x61 < 26 ? 1 : 0
-                        out[i] = casefold ? b | (isUpper << 5) : b
-                        s[i] = Int32(truncatingIfNeeded: i)
-                        e[i] = Int32(truncatingIfNeeded: i + 1)
+                    if casefold {
+                        for i in 0..<count {
+                            let b = p[i]
+                            let isUpper: UInt8 = b &- 0x41 < 26 ? 1 : 0
+                            upper |= isUpper
+                            out[i] = b | (isUpper << 5)
+                        }
+                    } else {
+                        out.update(from: p, count: count)
                     }
+                    for i in 0..<count { s[i] = Int32(truncatingIfNeeded: i) }
+                    for i in 0..<count { e[i] = Int32(truncatingIfNeeded: i &+ 1) }
                 }
             }
         }
-        return (casefold && upper != 0, letters)
+        return casefold && upper != 0
     }
 }

@@ -19,9 +19,6 @@ struct ScalarPass {
     /// Next input byte to read.
     var position: Int
     var applied: NormalizationOptions = []
-    /// Letters of the Latin script seen, and letters of other scripts (for confusables).
-    var latinLetters = 0
-    var otherLetters = 0
     /// A letter with a confusable fold was written.
     var sawConfusable = false
     private var utf16: [UInt16] = []
@@ -74,12 +71,14 @@ struct ScalarPass {
                 continue
             }
             let end = segmentEnd(p, count: n, from: i + length, after: info, dropIgnorables: dropIgnorables)
+            let before = sink.count
             if end == i + length {
                 appendSingle(scalar, info, Int32(i), Int32(end), sink: &sink)
             } else {
                 let needed = appendSegment(p, from: i, to: end, dropIgnorables: dropIgnorables, sink: &sink)
                 if needed > 0 { return needed }
             }
+            if sink.count == before { extendLastGroup(to: Int32(end), ifItEndsAt: Int32(i), sink: &sink) }
             position = end
         }
         return 0
@@ -114,12 +113,9 @@ struct ScalarPass {
     @inline(__always)
     private mutating func appendASCII(_ b: UInt8, _ at: Int32, casefold: Bool, sink: inout ByteSink) {
         var byte = b
-        if (b | 0x20) &- 0x61 < 26 {
-            latinLetters &+= 1
-            if casefold && b < 0x61 {
-                byte = b | 0x20
-                applied.insert(.nfkcCasefold)
-            }
+        if casefold && b &- 0x41 < 26 {
+            byte = b | 0x20
+            applied.insert(.nfkcCasefold)
         }
         sink.append(byte, at, at + 1)
     }
@@ -221,11 +217,10 @@ struct ScalarPass {
     }
 
     /// Writes one scalar that has been through NFKC_Casefold (or not, when that step is off):
-    /// white space → U+0020, diacritics folded, letters counted.
+    /// white space → U+0020, diacritics folded, look-alikes noted.
     @inline(__always)
     private mutating func appendNormalized(_ scalar: UInt32, _ start: Int32, _ end: Int32, sink: inout ByteSink) {
         if scalar < 0x80 {
-            if (scalar | 0x20) &- 0x61 < 26 { latinLetters &+= 1 }
             sink.append(UInt8(truncatingIfNeeded: scalar), start, end)
             return
         }
@@ -243,16 +238,26 @@ struct ScalarPass {
             let fold = table.fold(scalar)
             if fold != 0 {
                 applied.insert(.foldDiacritics)
-                latinLetters &+= 1
                 sink.append(UInt8(truncatingIfNeeded: fold), start, end)
                 if fold > 0xFF { sink.append(UInt8(truncatingIfNeeded: fold >> 8), start, end) }
                 return
             }
         }
-        if info & ScalarInfo.letter != 0 {
-            if ScalarInfo.script(info) == ScalarInfo.latin { latinLetters &+= 1 } else { otherLetters &+= 1 }
-            if ScalarInfo.confusableTarget(info) != 0 { sawConfusable = true }
-        }
+        if info & ScalarInfo.letter != 0 && ScalarInfo.confusableTarget(info) != 0 { sawConfusable = true }
         sink.append(scalar: scalar, start, end)
+    }
+
+    /// A segment that wrote nothing (a dropped mark that forms a segment of its own: ICU puts
+    /// a boundary after "q" in "q" + U+0301) joins the range of the bytes written just before
+    /// it, when they touch it, so a span over the letter covers its accent.
+    @inline(__always)
+    private func extendLastGroup(to end: Int32, ifItEndsAt start: Int32, sink: inout ByteSink) {
+        guard sink.count > 0 && sink.ends[sink.count - 1] == start else { return }
+        let groupStart = sink.starts[sink.count - 1]
+        var k = sink.count - 1
+        while k >= 0 && sink.starts[k] == groupStart && sink.ends[k] == start {
+            sink.ends[k] = end
+            k -= 1
+        }
     }
 }

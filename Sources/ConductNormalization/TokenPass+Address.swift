@@ -1,22 +1,21 @@
 /// Telling addresses from words for leet folding: "jan4@x.nl", "https://b1t.ly/x",
 /// "www.m0ney.nl" and "m0ney.com" keep their digits.
 extension TokenPass {
-    /// True when the chunk (text between white space) around the token at `a..<t` looks like
-    /// an email address, a URL or a domain name. Reads the chunk's output so far and its
-    /// unread rest.
-    func chunkLooksLikeAddress(tokenFrom a: Int, to t: Int) -> Bool {
-        var end = t
+    /// True when the chunk (text between white space) that holds the write position looks
+    /// like an email address, a URL or a domain name. The chunk is the output written from
+    /// its start up to `outputEnd`, then the unread input from `inputFrom` to the next white
+    /// space.
+    func chunkLooksLikeAddress(outputEnd: Int, inputFrom: Int) -> Bool {
+        var end = inputFrom
         while end < count && !Self.isSpace(bytes[end]) { end += 1 }
-        var chunk: [UInt8] = []
-        chunk.reserveCapacity(write - chunkStart + end - a)
-        for k in chunkStart..<write { chunk.append(bytes[k]) }
-        for k in a..<end { chunk.append(bytes[k]) }
+        let chunk = ChunkView(bytes: bytes, firstStart: chunkStart, firstEnd: outputEnd, secondStart: inputFrom,
+                              secondEnd: end)
         return Self.looksLikeAddress(chunk)
     }
 
     /// The address test on the bytes of one chunk (lower-case ASCII letters expected, upper
     /// case accepted).
-    static func looksLikeAddress(_ chunk: [UInt8]) -> Bool {
+    static func looksLikeAddress(_ chunk: ChunkView) -> Bool {
         let n = chunk.count
         @inline(__always) func letter(_ k: Int) -> Bool { k < n && isASCIILetter(chunk[k]) }
         @inline(__always) func alphanumeric(_ k: Int) -> Bool {
@@ -37,8 +36,9 @@ extension TokenPass {
                 var q = k + 1
                 while letter(q) { q += 1 }
                 let labelLength = q - k - 1
-                if labelLength >= 2 && labelLength <= 4
-                    && (q == n || [0x2F, 0x3A, 0x3F, 0x23, 0x2E].contains(chunk[q])) {
+                let endsLabel = q == n || chunk[q] == 0x2F || chunk[q] == 0x3A || chunk[q] == 0x3F
+                    || chunk[q] == 0x23 || chunk[q] == 0x2E
+                if labelLength >= 2 && labelLength <= 4 && endsLabel {
                     return true  // name.tld, name.tld/path
                 }
             default:
@@ -46,5 +46,22 @@ extension TokenPass {
             }
         }
         return false
+    }
+}
+
+/// Two byte ranges of one buffer read as one sequence, without copying.
+struct ChunkView {
+    let bytes: UnsafeMutablePointer<UInt8>
+    let firstStart: Int
+    let firstEnd: Int
+    let secondStart: Int
+    let secondEnd: Int
+
+    var count: Int { firstEnd - firstStart + secondEnd - secondStart }
+
+    @inline(__always)
+    subscript(k: Int) -> UInt8 {
+        let first = firstEnd - firstStart
+        return k < first ? bytes[firstStart + k] : bytes[secondStart + k - first]
     }
 }

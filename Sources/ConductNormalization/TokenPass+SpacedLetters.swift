@@ -3,14 +3,15 @@
 ///
 /// A run is at least three single-letter tokens (a leet character such as "3" may stand in
 /// for a letter, but at least three of the units must be letters), separated every time by the
-/// same separator: spaces (or tabs), or one of `. - _ *` with spaces around it on the same
+/// same separator: white space, or one of `. - _ *` with spaces around it on the same
 /// sides every time. A run starts only after the start of the text, white space or an opening bracket or
 /// quote, so "mr.a.b" or "don't a b" do not start one inside a word. Two single letters are
 /// never joined ("e.g.", "a b testing" stay). Three single-letter words in a row are joined even
 /// when they are real words ("a b c" → "abc"; "you are a b i t c h" → "you are abitch"): the
 /// normalizer has no lexicon to tell an article from a spelled-out letter.
 extension TokenPass {
-    /// A whole token of one letter (not ideographic) or one leet character at `i`.
+    /// A whole token of one letter (not ideographic) or one leet character at `i`; three or
+    /// more of the same letter count as one when runs are squeezed.
     @inline(__always)
     func spacedUnit(at i: Int) -> (length: Int, isLetter: Bool)? {
         guard i < count else { return nil }
@@ -33,8 +34,21 @@ extension TokenPass {
             length = scalarLength
             isLetter = true
         }
-        if i + length < count && isTokenUnit(at: i + length) { return nil }
-        return (length, isLetter)
+        var end = i + length
+        if isLetter && options.contains(.squeezeRepeats) {
+            // "sss" squeezes to one letter, so it counts as one: a second pass sees "s".
+            var repeats = 1
+            while end + length <= count && (0..<length).allSatisfy({ bytes[end + $0] == bytes[i + $0] }) {
+                end += length
+                repeats += 1
+            }
+            if repeats == 2 { return nil }
+        }
+        // Exclamation marks that end the word end the sentence, not the word: "s.e.l.l!".
+        var after = end
+        while after < count && bytes[after] == 0x21 { after += 1 }
+        if after < count && isTokenUnit(at: after) { return nil }
+        return (end - i, isLetter)
     }
 
     /// The separator at `i` and where it ends. Its kind is the punctuation byte (0x20 for
@@ -43,7 +57,7 @@ extension TokenPass {
     @inline(__always)
     func separator(at i: Int) -> (kind: UInt16, end: Int)? {
         var j = i
-        while j < count && (bytes[j] == 0x20 || bytes[j] == 0x09) { j += 1 }
+        while j < count && Self.isSpace(bytes[j]) { j += 1 }
         var kind: UInt16 = 0x20
         if j < count {
             let b = bytes[j]
@@ -51,7 +65,7 @@ extension TokenPass {
                 kind = UInt16(b) | (j > i ? 0x100 : 0)
                 j += 1
                 let afterPunctuation = j
-                while j < count && (bytes[j] == 0x20 || bytes[j] == 0x09) { j += 1 }
+                while j < count && Self.isSpace(bytes[j]) { j += 1 }
                 if j > afterPunctuation { kind |= 0x200 }
             }
         }

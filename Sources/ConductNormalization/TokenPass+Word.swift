@@ -1,9 +1,9 @@
 /// Inside one token: confusables folded, leet folded, runs of a letter squeezed.
 ///
 /// Confusables (UTS #39, ``ConfusableTable``) fold only in a token that has a Latin letter
-/// ("іdіot"), mixes two other scripts, or consists wholly of look-alikes of the Cyrillic or
-/// Greek script in a post whose letters are mostly Latin ("you are аѕѕ"). A Russian or Greek
-/// word among words of its own script is left alone.
+/// (leet letters count: "д55о" → "дsso"), mixes two other scripts, or consists wholly of
+/// look-alikes of the Cyrillic or Greek script in a post whose letters end up mostly Latin
+/// ("you are аѕѕ"). A Russian or Greek word among words of its own script is left alone.
 ///
 /// Leet (0→o, 1→i, 11→ll, 3→e, 4→a, 5→s, 7→t, @→a, $→s, !→i) folds only in a token that has
 /// a letter and none of these shapes, which are numbers, codes and addresses rather than words:
@@ -20,10 +20,11 @@
 /// "1" becomes "i" except in a run of ones, which becomes "ll" ("ki11" → "kill"): "i" is the
 /// common reading ("1d10t", "sh1t"), a doubled one nearly always stands for "ll". "@" folds only
 /// between letters, "!" only between letters after at most three letters ("b!tch", not
-/// "great!thanks"), "$" next to a letter ("$hit", "a$$").
+/// "great!thanks"), a run of "$" when a letter touches it ("$hit", "a$$").
 ///
 /// Squeeze: a run of three or more of the same letter becomes one letter ("loooser" → "loser")
-/// mapped to the whole run; double letters stay; digits and punctuation are never squeezed.
+/// mapped to the whole run; double letters stay; digits and punctuation are never squeezed,
+/// nor are letters in an address ("www.example.nl").
 extension TokenPass {
     @inline(__always) static func isLeetDigit(_ b: UInt8) -> Bool {
         b == 0x30 || b == 0x31 || b == 0x33 || b == 0x34 || b == 0x35 || b == 0x37
@@ -54,7 +55,9 @@ extension TokenPass {
         } else {
             needsSqueeze = foldToken(from: a, to: t, joined: joined)
         }
-        if needsSqueeze && options.contains(.squeezeRepeats) { squeezeRuns(from: tokenStart) }
+        if needsSqueeze && options.contains(.squeezeRepeats) && (joined || !chunkLooksLikeAddress(outputEnd: write, inputFrom: t)) {
+            squeezeRuns(from: tokenStart)
+        }
     }
 
     /// The general case: analyses the token, then writes it with the folds it qualifies for.
@@ -131,9 +134,6 @@ extension TokenPass {
             i += length
         }
 
-        let foldConfusables = mayHaveConfusables && candidates > 0 && options.contains(.foldConfusables)
-            && (latinLetters > 0 || mixedScripts
-                || (candidates == letters && candidatesFromSpoofScripts && latinDominant))
         var foldLeet = options.contains(.foldLeet) && letters > 0 && leetCharacters > 0
             && bytes[a] != 0x40 && otherDigits == 0 && longestDigitRun < 3 && !dollarBeforeDigit
         if foldLeet && runs == 2 {
@@ -145,58 +145,130 @@ extension TokenPass {
             }
         }
         if foldLeet && t - a >= 2 && bytes[a] == 0x30 && bytes[a + 1] == 0x78 { foldLeet = false }
-        if foldLeet && !joined && chunkLooksLikeAddress(tokenFrom: a, to: t) { foldLeet = false }
+        if foldLeet && !joined && chunkLooksLikeAddress(outputEnd: write, inputFrom: a) { foldLeet = false }
 
-        if !foldConfusables && !foldLeet {
+        let tokenStart = write
+        var leetLetters = 0
+        if foldLeet {
+            leetLetters = writeLeet(from: a, to: t)
+        } else {
             copy(from: a, to: t)
-            return letters >= 3
         }
+        // Letters that leet made count as Latin: the token reads the same on a second pass.
+        let foldConfusables = mayHaveConfusables && candidates > 0 && options.contains(.foldConfusables)
+            && (latinLetters + leetLetters > 0 || mixedScripts
+                || (candidates == letters && candidatesFromSpoofScripts && latinDominant))
+        if foldConfusables { foldConfusablesInPlace(from: tokenStart) }
+        return hasTripleRun(from: tokenStart)
+    }
+
+    /// True when the output from `start` on holds the same scalar three times in a row.
+    private func hasTripleRun(from start: Int) -> Bool {
+        var i = start
+        var previous = (start: -1, length: 0)
+        var repeats = 0
+        while i < write {
+            let length = UTF8Scan.length(lead: bytes[i])
+            if length == previous.length && (0..<length).allSatisfy({ bytes[i + $0] == bytes[previous.start + $0] }) {
+                repeats += 1
+                if repeats == 3 { return true }
+            } else {
+                repeats = 1
+            }
+            previous = (i, length)
+            i += length
+        }
+        return false
+    }
+
+    /// Writes the token at `a..<t` with its leet characters folded. Returns how many became
+    /// letters.
+    private mutating func writeLeet(from a: Int, to t: Int) -> Int {
+        var folded = 0
         var previousRaw: UInt8 = 0
         var lettersBefore = 0
-        i = a
+        var dollarRunEnd = a
+        var dollarRunFolds = false
+        var i = a
         while i < t {
             let b = bytes[i]
-            if b < 0x80 {
-                var out = b
-                if foldLeet && !Self.isASCIILetter(b) {
-                    let next: UInt8 = i + 1 < t ? bytes[i + 1] : 0
-                    out = leet(b, previous: i > a ? previousRaw : 0, next: next, lettersBefore: lettersBefore)
-                    if out != b { applied.insert(.foldLeet) }
+            guard b < 0x80 else {
+                let length = UTF8Scan.length(lead: b)
+                copy(from: i, to: i + length)
+                previousRaw = 0x61  // a letter or mark: counts as a letter for the leet neighbours
+                lettersBefore += 1
+                i += length
+                continue
+            }
+            var out = b
+            if b == 0x24 {
+                if i >= dollarRunEnd {
+                    // A run of "$" folds when a letter touches it on either side.
+                    dollarRunEnd = i
+                    while dollarRunEnd < t && bytes[dollarRunEnd] == 0x24 { dollarRunEnd += 1 }
+                    let after: UInt8 = dollarRunEnd < t ? bytes[dollarRunEnd] : 0
+                    dollarRunFolds = Self.isLetterLike(previousRaw) || Self.isLetterLike(after)
                 }
-                lettersBefore = Self.isASCIILetter(b) ? lettersBefore + 1 : 0
-                previousRaw = b
-                bytes[write] = out
-                starts[write] = starts[i]
-                ends[write] = ends[i]
-                write += 1
+                if dollarRunFolds { out = 0x73 }
+            } else if !Self.isASCIILetter(b) {
+                let next: UInt8 = i + 1 < t ? bytes[i + 1] : 0
+                out = leet(b, previous: previousRaw, next: next, lettersBefore: lettersBefore)
+            }
+            if out != b {
+                applied.insert(.foldLeet)
+                folded += 1
+            }
+            lettersBefore = Self.isASCIILetter(b) ? lettersBefore + 1 : 0
+            previousRaw = b
+            bytes[write] = out
+            starts[write] = starts[i]
+            ends[write] = ends[i]
+            write += 1
+            i += 1
+        }
+        return folded
+    }
+
+    /// Folds the look-alike letters of the token written from `start` on, in place.
+    private mutating func foldConfusablesInPlace(from start: Int) {
+        let end = write
+        write = start
+        var i = start
+        while i < end {
+            let b = bytes[i]
+            guard b >= 0x80 else {
+                copy(from: i, to: i + 1)
                 i += 1
                 continue
             }
             let (scalar, length) = UTF8Scan.decodeValid(bytes, at: i)
             let info = table.info(scalar)
             let target = ScalarInfo.confusableTarget(info)
-            previousRaw = 0x61  // a letter or mark: counts as a letter for the leet neighbours
-            lettersBefore += 1
-            if foldConfusables && target != 0 && info & ScalarInfo.letter != 0 {
+            if target != 0 && info & ScalarInfo.letter != 0 {
                 applied.insert(.foldConfusables)
+                let s = starts[i]
+                let e = ends[i + length - 1]
                 bytes[write] = target
-                starts[write] = starts[i]
-                ends[write] = ends[i + length - 1]
+                starts[write] = s
+                ends[write] = e
                 write += 1
             } else {
                 copy(from: i, to: i + length)
             }
             i += length
         }
-        return letters >= 3
     }
 
-    /// The leet reading of `b` given its raw neighbours inside the token (0 at an edge).
+    /// A letter, a mark or a leet digit: what may stand next to a leet symbol in a word.
+    @inline(__always)
+    static func isLetterLike(_ c: UInt8) -> Bool {
+        c >= 0x80 || isASCIILetter(c) || isLeetDigit(c)
+    }
+
+    /// The leet reading of `b` (not "$") given its raw neighbours inside the token (0 at an
+    /// edge).
     @inline(__always)
     private func leet(_ b: UInt8, previous: UInt8, next: UInt8, lettersBefore: Int) -> UInt8 {
-        @inline(__always) func letterLike(_ c: UInt8) -> Bool {
-            c >= 0x80 || Self.isASCIILetter(c) || Self.isLeetDigit(c)
-        }
         switch b {
         case 0x30: return 0x6F  // 0 → o
         case 0x31: return previous == 0x31 || next == 0x31 ? 0x6C : 0x69  // 1 → i, 11 → ll
@@ -204,11 +276,9 @@ extension TokenPass {
         case 0x34: return 0x61  // 4 → a
         case 0x35: return 0x73  // 5 → s
         case 0x37: return 0x74  // 7 → t
-        case 0x40: return previous != 0 && letterLike(previous) && letterLike(next) ? 0x61 : b  // @ → a
-        case 0x24:  // $ → s
-            return letterLike(next) || (previous != 0 && (letterLike(previous) || previous == 0x24)) ? 0x73 : b
+        case 0x40: return Self.isLetterLike(previous) && Self.isLetterLike(next) ? 0x61 : b  // @ → a
         case 0x21:  // ! → i
-            return previous != 0 && letterLike(previous) && letterLike(next) && lettersBefore <= 3 ? 0x69 : b
+            return Self.isLetterLike(previous) && Self.isLetterLike(next) && lettersBefore <= 3 ? 0x69 : b
         default: return b
         }
     }
@@ -249,6 +319,7 @@ extension TokenPass {
             }
             if repeats >= 3 {
                 applied.insert(.squeezeRepeats)
+                if j < end && starts[j] == starts[j - 1] && ends[j] == ends[j - 1] { mergedPartOfAGroup = true }
                 let s = starts[i]
                 let e = ends[j - 1]
                 for k in 0..<length { appendMerged(bytes[i + k], start: s, end: e) }

@@ -27,6 +27,8 @@ struct TokenPass {
     var noJoinBefore = 0
     /// Output offset where the current white-space-delimited chunk starts.
     var chunkStart = 0
+    /// A merge took part of a group of bytes that share one range (see ``fixPartialGroups()``).
+    var mergedPartOfAGroup = false
 
     init(options: NormalizationOptions, table: ScalarTable, bytes: UnsafeMutablePointer<UInt8>,
          starts: UnsafeMutablePointer<Int32>, ends: UnsafeMutablePointer<Int32>, count: Int,
@@ -137,7 +139,14 @@ struct TokenPass {
                         applied.insert(.collapseWhitespace)
                         break
                     }
-                    if j - r > 1 || b != 0x20 { applied.insert(.collapseWhitespace) }
+                    if j - r == 1 && b == 0x20 {
+                        copy(from: r, to: j)
+                        r = j
+                        chunkStart = write
+                        continue
+                    }
+                    applied.insert(.collapseWhitespace)
+                    if starts[j] == starts[j - 1] && ends[j] == ends[j - 1] { mergedPartOfAGroup = true }
                     appendMerged(0x20, start: starts[r], end: ends[j - 1])
                     r = j
                 } else {
@@ -145,6 +154,11 @@ struct TokenPass {
                     r += 1
                 }
                 chunkStart = write
+                continue
+            }
+            if Self.isASCIILetter(b), let end = plainWordEnd(from: r) {
+                copy(from: r, to: end)
+                r = end
                 continue
             }
             let isToken: Bool
@@ -162,13 +176,65 @@ struct TokenPass {
                 continue
             }
             let t = tokenEnd(from: r)
-            if join && r >= noJoinBefore && t == r + unitLength, let next = joinSpacedLetters(from: r) {
+            let oneLetter = t == r + unitLength || (t - r >= 3 * unitLength && bytes[r + unitLength] == b)
+            if join && oneLetter && r >= noJoinBefore, let next = joinSpacedLetters(from: r) {
                 r = next
                 continue
             }
             processToken(from: r, to: t, joined: false)
             r = t
         }
+        if mergedPartOfAGroup { fixPartialGroups() }
         return write
+    }
+
+    /// The end of the token at `r` when it is a plain word that no step changes: two or more
+    /// ASCII letters, no run of three of the same letter, ended by something that is neither a
+    /// letter, a digit, a mark nor a leet symbol. Nil otherwise (the general path decides).
+    @inline(__always)
+    func plainWordEnd(from r: Int) -> Int? {
+        var t = r + 1
+        var previous = bytes[r]
+        var run = 1
+        while t < count {
+            let c = bytes[t]
+            if Self.isASCIILetter(c) {
+                if c == previous {
+                    run += 1
+                    if run == 3 { return nil }
+                } else {
+                    previous = c
+                    run = 1
+                }
+                t += 1
+                continue
+            }
+            if c >= 0x80 || Self.isDigit(c) || Self.isLeetSymbol(c) { return nil }
+            break
+        }
+        return t - r >= 2 ? t : nil
+    }
+
+    /// After a merge that took only part of a group of bytes sharing one range (the space of
+    /// "¨" → " ̈" merged into a run of spaces, the "a" of "æ" → "ae" squeezed into "aaa"), the
+    /// rest of that group overlaps the merged range. The rest joins the merged range, or is
+    /// clamped to start after it, so that distinct ranges never overlap.
+    mutating func fixPartialGroups() {
+        var i = 1
+        while i < write {
+            let s = starts[i]
+            let e = ends[i]
+            let previousStart = starts[i - 1]
+            let previousEnd = ends[i - 1]
+            if s < previousEnd && !(s == previousStart && e == previousEnd) {
+                if e <= previousEnd {
+                    starts[i] = previousStart
+                    ends[i] = previousEnd
+                } else {
+                    starts[i] = previousEnd
+                }
+            }
+            i += 1
+        }
     }
 }

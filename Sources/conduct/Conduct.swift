@@ -19,7 +19,7 @@ struct Conduct: ParsableCommand {
           2  usage error, or rule files with errors
           3  some input lines were unreadable (every other line was still processed and written)
         """,
-        subcommands: [Classify.self, Explain.self, Eval.self, Lint.self, Test.self, Mine.self]
+        subcommands: [Classify.self, Explain.self, Normalize.self, Eval.self, Lint.self, Test.self, Mine.self]
     )
 
     /// Parses, runs, and maps every outcome to the documented exit codes: usage errors exit
