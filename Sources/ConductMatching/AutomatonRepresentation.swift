@@ -14,9 +14,10 @@ public enum AutomatonRepresentation: Sendable, Hashable, CustomStringConvertible
     /// Every state has a full row of transitions (one per byte class): one table load per
     /// byte, memory `states × (classes + 1) × 4` bytes.
     case dfa
-    /// The first `denseStates` states in breadth-first order (the shallowest; at least the
-    /// root) have full rows; deeper states keep only their trie edges and a failure link.
-    /// Values below 1 are treated as 1; values above the state count as the state count.
+    /// At most `denseStates` states have full rows: the root, then breadth first (shallowest
+    /// first) states with two or more trie edges. Every other state keeps only its trie edges
+    /// and a failure link: one comparison per byte on the long single-edge chains of the trie.
+    /// Values below 1 are treated as 1 (only the root is dense).
     case nfa(denseStates: Int)
 
     public var description: String {

@@ -44,54 +44,68 @@ final class AutomatonTables: Sendable {
         let nodes = trie.nodeCount
         let classCount = trie.classes.count
         let stride = classCount + 1
-        let denseCount: Int
+        let rowBytes = stride * MemoryLayout<UInt32>.size
+        var childCount = [Int](repeating: 0, count: nodes)
+        for node in 0..<nodes { trie.forEachChild(of: node) { _ in childCount[node] += 1 } }
+
+        // Choose the dense states: all of them for a DFA; for an NFA the root and then, breadth
+        // first, states with two or more children (a state with one child is as fast sparse).
+        var denseLimit: Int? = nil
         switch representation {
         case .dfa:
-            denseCount = nodes
+            break
         case .nfa(let requested):
-            denseCount = min(max(requested, 1), nodes)
+            denseLimit = max(requested, 1)
         case .automatic:
-            let rowBytes = stride * MemoryLayout<UInt32>.size
-            denseCount = nodes * rowBytes <= Automaton.dfaMemoryLimit
-                ? nodes : min(max(Automaton.nfaDenseMemoryLimit / rowBytes, 1), nodes)
+            if nodes * rowBytes > Automaton.dfaMemoryLimit {
+                denseLimit = max(Automaton.nfaDenseMemoryLimit / rowBytes, 1)
+            }
+        }
+        var isDense: [Bool]
+        var denseCount: Int
+        if let denseLimit {
+            isDense = [Bool](repeating: false, count: nodes)
+            isDense[0] = true
+            denseCount = 1
+            for position in 1..<nodes where denseCount < denseLimit {
+                let node = Int(trie.order[position])
+                if childCount[node] >= 2 {
+                    isDense[node] = true
+                    denseCount += 1
+                }
+            }
+        } else {
+            isDense = [Bool](repeating: true, count: nodes)
+            denseCount = nodes
         }
         let sparseCount = nodes - denseCount
-        var edgeCount = 0
-        for position in denseCount..<nodes {
-            trie.forEachChild(of: Int(trie.order[position])) { _ in edgeCount += 1 }
-        }
-        let sparseWords = 3 * sparseCount + 2 * edgeCount
+        var sparseWords = 0
+        for node in 0..<nodes where !isDense[node] { sparseWords += 3 + 2 * childCount[node] }
         let idLimit = denseCount * stride + sparseWords
         precondition(idLimit < Int(UInt32.max),
                      "AutomatonBuilder.build: \(representation) needs \(idLimit) table entries; the limit is \(UInt32.max - 1); use an NFA with fewer dense states or fewer literals")
 
         // Number the states: dense non-match, dense match (both in breadth-first order), then
-        // sparse states at their offsets in `sparse`.
+        // sparse states at their offsets in `sparse`, breadth first.
         var id = [UInt32](repeating: 0, count: nodes)
         var nonMatchDense = 0
-        for position in 0..<denseCount where trie.outputCount[Int(trie.order[position])] == 0 {
-            nonMatchDense += 1
-        }
+        for node in 0..<nodes where isDense[node] && trie.outputCount[node] == 0 { nonMatchDense += 1 }
         var nextNonMatch = 0
         var nextMatch = nonMatchDense
-        for position in 0..<denseCount {
+        let sparseStart = UInt32(denseCount * stride)
+        var offset = 0
+        for position in 0..<nodes {
             let node = Int(trie.order[position])
-            if trie.outputCount[node] == 0 {
+            if !isDense[node] {
+                id[node] = sparseStart + UInt32(offset)
+                offset += 3 + 2 * childCount[node]
+            } else if trie.outputCount[node] == 0 {
                 id[node] = UInt32(nextNonMatch * stride)
                 nextNonMatch += 1
             } else {
                 id[node] = UInt32(nextMatch * stride)
                 nextMatch += 1
             }
-        }
-        let sparseStart = UInt32(denseCount * stride)
-        var offset = 0
-        for position in denseCount..<nodes {
-            let node = Int(trie.order[position])
-            id[node] = sparseStart + UInt32(offset)
-            var children = 0
-            trie.forEachChild(of: node) { _ in children += 1 }
-            offset += 3 + 2 * children
         }
 
         var entries = trie.outputs
@@ -101,8 +115,10 @@ final class AutomatonTables: Sendable {
 
         var dense = [UInt32](repeating: 0, count: denseCount * stride)
         dense.withUnsafeMutableBufferPointer { table in
-            for position in 0..<denseCount {
+            var chain: [Int] = []
+            for position in 0..<nodes {
                 let node = Int(trie.order[position])
+                guard isDense[node] else { continue }
                 let row = Int(id[node])
                 if node == 0 {
                     for cls in 0..<classCount {
@@ -110,12 +126,21 @@ final class AutomatonTables: Sendable {
                         table[row + cls] = child >= 0 ? id[Int(child)] : 0
                     }
                 } else {
-                    // The failure target precedes the node breadth first, so it is dense and
-                    // its row is complete.
-                    let failRow = Int(id[Int(trie.fail[node])])
+                    // δ(node, c) is the first edge along c of the node, then of each state on its
+                    // failure chain; the chain's first dense state has every δ in its row, which
+                    // is complete because that state precedes the node breadth first.
+                    chain.removeAll(keepingCapacity: true)
+                    var failure = Int(trie.fail[node])
+                    while !isDense[failure] {
+                        chain.append(failure)
+                        failure = Int(trie.fail[failure])
+                    }
+                    let failRow = Int(id[failure])
                     for cls in 0..<classCount { table[row + cls] = table[failRow + cls] }
-                    trie.forEachChild(of: node) { child in
-                        table[row + Int(trie.label[child])] = id[child]
+                    for step in Swift.stride(from: chain.count, through: 0, by: -1) {
+                        trie.forEachChild(of: step == 0 ? node : chain[step - 1]) { child in
+                            table[row + Int(trie.label[child])] = id[child]
+                        }
                     }
                 }
                 if trie.outputCount[node] > 0 {
@@ -126,18 +151,17 @@ final class AutomatonTables: Sendable {
 
         var sparse = [UInt32]()
         sparse.reserveCapacity(sparseWords)
-        for position in denseCount..<nodes {
+        for position in 0..<nodes {
             let node = Int(trie.order[position])
+            guard !isDense[node] else { continue }
             sparse.append(id[Int(trie.fail[node])])
             sparse.append(trie.outputCount[node] > 0 ? UInt32(trie.outputStart[node]) : Self.noMatch)
-            let countIndex = sparse.count
-            sparse.append(0)
+            sparse.append(UInt32(childCount[node]))
             var targets: [UInt32] = []
             trie.forEachChild(of: node) { child in
                 sparse.append(UInt32(trie.label[child]))
                 targets.append(id[child])
             }
-            sparse[countIndex] = UInt32(targets.count)
             sparse.append(contentsOf: targets)
         }
 

@@ -53,7 +53,8 @@ import Testing
         }
     }
 
-    /// The boundary between dense and sparse states anywhere: every dense count from 1 to all.
+    /// The boundary between dense and sparse states anywhere: every dense count from 1 to all
+    /// (beyond the number of states with two or more edges, nothing changes).
     @Test func agreesWithTheNaiveMatcherForEveryDenseStateCount() {
         for seed in UInt64(1000)..<1060 {
             let test = Self.randomCase(seed: seed)

@@ -77,9 +77,9 @@ import Testing
         #expect(buildAutomaton(literals, .dfa).representation == .dfa)
         #expect(buildAutomaton(literals, .nfa(denseStates: 1)).representation == .nfa(denseStates: 1))
         #expect(buildAutomaton(literals, .nfa(denseStates: 0)).representation == .nfa(denseStates: 1))
-        #expect(buildAutomaton(literals, .nfa(denseStates: 4)).representation == .nfa(denseStates: 4))
-        // Every state dense: nothing sparse is left, which is a DFA.
-        #expect(buildAutomaton(literals, .nfa(denseStates: 1_000)).representation == .dfa)
+        // Only the root (edges h, s) and "h" (edges e, i) have two edges or more.
+        #expect(buildAutomaton(literals, .nfa(denseStates: 4)).representation == .nfa(denseStates: 2))
+        #expect(buildAutomaton(literals, .nfa(denseStates: 1_000)).representation == .nfa(denseStates: 2))
         #expect(AutomatonRepresentation.nfa(denseStates: 4).description == "nfa(denseStates: 4)")
     }
 
