@@ -7,8 +7,10 @@
 ///   dijk, pad, steeg, hof, dreef, markt, park, plantsoen, wal): "kerkstraat 12", extended back
 ///   over "van"/"van de"/"ter"/"ten" and one name word: "jan van galenstraat 12-3";
 /// - "laan van meerdervoort 5a": a suffix word, "van", an optional article and 1–2 name words;
-/// - a suffix word after a fixed adjective: "oude gracht 12", "grote markt 1".
-/// "nr"/"nummer" may stand between street and number ("kerkstraat nr 12").
+/// - a suffix word after a fixed adjective: "oude gracht 12", "grote markt 1" (the adjective
+///   is also kept before a compound: "nieuwe binnenweg 8").
+/// "nr"/"nummer" may stand between street and number ("kerkstraat nr 12"). The city is one
+/// word of at least three letters, or two after "den", "de", "'s", "sint" ("den haag").
 ///
 /// English: a house number (1–5 digits, optional letter: "221b"), 1–4 name words (letters or
 /// an ordinal, "st"/"saint" first), then a street suffix (street, st, road, rd, avenue, ave,
@@ -84,7 +86,7 @@ extension DetectorScan {
                 var c = pe
                 if at(c) == UInt8(ascii: ",") { c += 1 }
                 if let city = nextToken(after: c, limit: 30).map(trimmed), isLetterWord(city.start, city.end),
-                   city.end - city.start >= 2, !isWord(city, in: .addressStopwords) {
+                   city.end - city.start >= 3 || isWord(city, in: .cityPrefixes), !isWord(city, in: .addressStopwords) {
                     end = city.end
                     if isWord(city, in: .cityPrefixes), let second = nextToken(after: city.end, limit: 30).map(trimmed),
                        isLetterWord(second.start, second.end) {
@@ -110,6 +112,9 @@ extension DetectorScan {
         guard isLetterWord(word.start, word.end) else { return nil }
         if DetectorWordList.dutchStreetSuffixes.longestProperSuffix(p, word.start, word.end) > 0 {
             guard !isWord(word, in: .streetLookalikes) else { return nil }
+            if let adjective = previousToken(before: word.start, limit: 12), isWord(adjective, in: .streetAdjectives) {
+                return adjective.start
+            }
             return extendOverVan(word.start)
         }
         if isWord(word, in: .dutchStreetSuffixes) {

@@ -1,7 +1,8 @@
 /// `email`, written with '@': `local@domain.tld`.
 ///
 /// Local part: 1–64 of a–z, 0–9, '.', '_', '%', '+', '-'; no leading, trailing or doubled '.'
-/// (leading dots belong to the prose: "see...jan@x.nl" → "jan@x.nl"). Domain: at least two
+/// (a doubled dot and dots before the local part belong to the prose: "see...jan@x.nl" →
+/// "jan@x.nl"). Domain: at least two
 /// labels of a–z, 0–9, '-' (1–63 each, not starting or ending with '-') joined by single dots,
 /// at most 253 bytes, the last label (TLD) at least two letters. A dot after the TLD is
 /// sentence punctuation and stays out of the span.
@@ -39,7 +40,7 @@ extension DetectorScan {
     /// The start of a valid local part ending at `end` (exclusive), if any.
     func localPartStart(endingAt end: Int) -> Int? {
         var s = end
-        while Self.isLocalByte(at(s - 1)) {
+        while Self.isLocalByte(at(s - 1)) && !(at(s - 1) == UInt8(ascii: ".") && at(s - 2) == UInt8(ascii: ".")) {
             s -= 1
             if end - s > 64 + 8 { return nil }
         }

@@ -53,8 +53,9 @@ extension DetectorScan {
 /// IBAN lengths per country, from the SWIFT IBAN registry (ISO 13616): every SEPA country
 /// and the other registered ones.
 enum IBANRegistry {
-    /// 26×26 table indexed by the two lower-case letters; 0 = not an IBAN country.
-    static let lengths: [UInt8] = {
+    /// 26×26 table indexed by the two lower-case letters; 0 = not an IBAN country. Allocated
+    /// once for the program's lifetime, so reading it touches no reference count.
+    nonisolated(unsafe) static let lengths: UnsafePointer<UInt8> = {
         let entries: [(String, UInt8)] = [
             ("ad", 24), ("ae", 23), ("al", 28), ("at", 20), ("az", 28), ("ba", 20), ("be", 16),
             ("bg", 22), ("bh", 22), ("bi", 27), ("br", 29), ("by", 28), ("ch", 21), ("cr", 22),
@@ -75,11 +76,14 @@ enum IBANRegistry {
             let u = Array(code.utf8)
             table[Int(u[0] - 0x61) * 26 + Int(u[1] - 0x61)] = length
         }
-        return table
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: table.count)
+        buffer.initialize(from: table, count: table.count)
+        return UnsafePointer(buffer)
     }()
 
     /// The IBAN length for the lower-case country letters `a`, `b`, or 0.
     static func length(_ a: UInt8, _ b: UInt8) -> Int {
-        Int(lengths[Int(a &- 0x61) * 26 + Int(b &- 0x61)])
+        let i = Int(a &- 0x61) * 26 + Int(b &- 0x61)
+        return i < 26 * 26 ? Int(lengths[i]) : 0
     }
 }

@@ -75,13 +75,14 @@ extension DetectorScan {
             let length = j - gs
             if length == 0 || length == 16 { break }
             if paren && at(j) != UInt8(ascii: ")") { break }
+            if shape.groups == 0 && !plus && !paren && !Self.canStartPhone(at(gs), length) { break }
             if paren && length == 1 && at(gs) == UInt8(ascii: "0") && shape.groups == 1 && shape.international && !shape.trunk {
                 shape.trunk = true
                 trunkAdjacent = true
             } else {
                 shape.add(p, gs, j, paren: paren)
-                if shape.total > 17 { break }
                 if shape.isValid { best = j }
+                if !shape.canGrow { break }
                 trunkAdjacent = false
             }
             if paren { j += 1 }
@@ -123,6 +124,14 @@ extension DetectorScan {
             return (nil, j)
         }
         return (best, j)
+    }
+}
+
+extension DetectorScan {
+    /// Without '+' or '(' a number starts with a national trunk 0 (at least "0x"), "00", a
+    /// North American area code (3 digits, 2–9 first) or its country code "1".
+    @inline(__always) static func canStartPhone(_ first: UInt8, _ length: Int) -> Bool {
+        first == UInt8(ascii: "0") ? length >= 2 : (length == 3 && first >= UInt8(ascii: "2")) || (length == 1 && first == UInt8(ascii: "1"))
     }
 }
 
@@ -170,6 +179,19 @@ struct PhoneShape {
     mutating func addSeparator(_ core: UInt8) {
         if separatorCount < 4 { separators |= UInt32(core) << (8 * UInt32(separatorCount)) }
         separatorCount += 1
+    }
+
+    /// Whether appending more groups could still give a valid number (keeps every candidate
+    /// to a few groups: "1 1 1 1 …" stops after its second group).
+    var canGrow: Bool {
+        if plus { return total < 15 }
+        if digit(0) == 0 && digit(1) == 0 { return total < 17 }
+        if digit(0) == 0 { return total < 11 && minLaterLength >= 2 }
+        // North American: a prefix of 3-3-4 or 1-3-3-4 short of the last group.
+        let countryCode = length(0) == 1 && digit(0) == 1
+        guard groups <= (countryCode ? 3 : 2) else { return false }
+        for g in 0..<groups where length(g) != (countryCode && g == 0 ? 1 : 3) { return false }
+        return true
     }
 
     var isValid: Bool {

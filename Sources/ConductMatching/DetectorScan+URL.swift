@@ -3,7 +3,7 @@
 /// ("example.com", "shop.nl", "bit.ly/abc", "t.me/xyz", "example.co.uk:8080/a?b=1#c").
 ///
 /// A scheme is 2–12 letters followed by "://". After the host an optional port, path, query
-/// and fragment run to the first white space or one of `< > " ` { } | \ ^`. Trailing
+/// and fragment run to the first white space or one of `< > " ' ` { } | \ ^`. Trailing
 /// sentence punctuation (`. , ; : ! ? ' " *`) and closing brackets without an opening one in
 /// the URL are left out: "(see https://en.wikipedia.org/wiki/x_(y))." → "https://…/x_(y)".
 ///
@@ -41,7 +41,7 @@ extension DetectorScan {
         guard b > 0x20 else { return false }
         switch b {
         case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "`"), UInt8(ascii: "{"),
-             UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "^"), 0x7F:
+             UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "'"), 0x7F:
             return false
         default:
             return true
@@ -80,10 +80,12 @@ extension DetectorScan {
         j = s
         var labels = 0
         var lastStart = s, lastEnd = s
+        var wellFormed = true
         while true {
             let ls = j
             while ByteClass.isAlnum(at(j)) || at(j) == UInt8(ascii: "-") { j += 1 }
             guard j > ls else { break }
+            wellFormed = wellFormed && at(ls) != UInt8(ascii: "-") && at(j - 1) != UInt8(ascii: "-")
             labels += 1
             lastStart = ls
             lastEnd = j
@@ -91,7 +93,7 @@ extension DetectorScan {
             j += 1
         }
         let hostEnd = j
-        guard boundary, labels >= 2, ByteClass.isAlnum(at(s)) else { return max(hostEnd, s + 1) }
+        guard boundary, labels >= 2, wellFormed else { return max(hostEnd, s + 1) }
         let after = at(hostEnd)
         if after == UInt8(ascii: "@") || after == UInt8(ascii: "_") || after == UInt8(ascii: "-") { return hostEnd }
 

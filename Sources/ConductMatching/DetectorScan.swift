@@ -6,17 +6,21 @@
 /// - Every scanner reads a bounded window around each trigger (a digit run, an '@', a '.'
 ///   or ':', a spelled "at") or resumes after its previous stopping point, so a whole pass
 ///   is linear in `n` whatever the input.
-/// - Detections are buffered (in caller-provided stack memory, spilling to an array only
-///   past its capacity), then sorted by (start, kind, end) and handed out without duplicates.
+/// - Detections are buffered in caller-provided stack memory; past its capacity they move to
+///   a heap buffer (`spill`, doubled as needed), freed by ``finish(_:)``. Either way they are
+///   sorted by (start, kind, end) and handed out without duplicates.
+/// - Every stored property is a pointer or an integer, so the struct is trivially copyable
+///   (no reference counting even where an unoptimized build copies it per call).
 struct DetectorScan {
     let p: UnsafePointer<UInt8>
     let n: Int
     /// Kinds to report.
     let enabled: UInt16
-    private let buffer: UnsafeMutablePointer<Detection>
-    private let capacity: Int
+    private var buffer: UnsafeMutablePointer<Detection>
+    private var capacity: Int
     private var count = 0
-    private var spill: [Detection] = []
+    /// Whether `buffer` was allocated here (after the stack buffer filled up).
+    private var spilled = false
 
     /// End of the last IBAN found: phones, BSNs, postcodes, addresses and money start after it.
     var ibanEnd = 0
@@ -49,17 +53,19 @@ struct DetectorScan {
     /// Records a detection of `kind` over `start..<end` if that kind is enabled.
     mutating func emit(_ kind: DetectorKind, _ start: Int, _ end: Int) {
         guard enabled & kind.bit != 0 else { return }
-        let detection = Detection(kind: kind, span: Span(start: start, end: end))
-        if count < capacity {
-            buffer[count] = detection
-            count += 1
-        } else {
-            if spill.isEmpty {
-                spill.reserveCapacity(capacity * 4)
-                for i in 0..<count { spill.append(buffer[i]) }
-            }
-            spill.append(detection)
-        }
+        if count == capacity { grow() }
+        (buffer + count).initialize(to: Detection(kind: kind, span: Span(start: start, end: end)))
+        count += 1
+    }
+
+    /// Moves the detections to a heap buffer four times as large.
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<Detection>.allocate(capacity: max(capacity * 4, 64))
+        larger.moveInitialize(from: buffer, count: count)
+        if spilled { buffer.deallocate() }
+        buffer = larger
+        capacity = max(capacity * 4, 64)
+        spilled = true
     }
 
     @inline(__always) private static func precedes(_ a: Detection, _ b: Detection) -> Bool {
@@ -69,25 +75,30 @@ struct DetectorScan {
         return a.span.end < b.span.end
     }
 
-    /// Hands every detection to `body`, ordered by start offset, then kind, then end.
+    /// Hands every detection to `body`, ordered by start offset, then kind, then end, and
+    /// frees the heap buffer if there is one.
     mutating func finish(_ body: (Detection) -> Void) {
-        if spill.isEmpty {
-            // Scanners emit almost in order, so insertion sort moves few elements.
-            if count > 1 {
-                for i in 1..<count {
-                    let d = buffer[i]
-                    var j = i
-                    while j > 0 && Self.precedes(d, buffer[j - 1]) {
-                        buffer[j] = buffer[j - 1]
-                        j -= 1
-                    }
-                    buffer[j] = d
+        var all = UnsafeMutableBufferPointer(start: buffer, count: count)
+        if spilled {
+            // Each family emits in nearly ascending order: the stdlib sort merges those runs.
+            all.sort(by: Self.precedes)
+        } else if count > 1 {
+            // Few detections, nearly in order: insertion sort moves few elements.
+            for i in 1..<count {
+                let d = all[i]
+                var j = i
+                while j > 0 && Self.precedes(d, all[j - 1]) {
+                    all[j] = all[j - 1]
+                    j -= 1
                 }
+                all[j] = d
             }
-            for i in 0..<count where i == 0 || buffer[i] != buffer[i - 1] { body(buffer[i]) }
-        } else {
-            spill.sort(by: Self.precedes)
-            for i in spill.indices where i == 0 || spill[i] != spill[i - 1] { body(spill[i]) }
         }
+        for i in 0..<count where i == 0 || all[i] != all[i - 1] { body(all[i]) }
+        if spilled {
+            buffer.deallocate()
+            spilled = false
+        }
+        count = 0
     }
 }

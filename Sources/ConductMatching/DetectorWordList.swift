@@ -6,12 +6,18 @@
 ///
 /// Cost: FNV-1a over the candidate bytes, one probe in an open-addressing table (load ≤ ½),
 /// one byte comparison on a hit. Words longer than 32 bytes are never members.
-struct DetectorWordList: Sendable {
-    /// Power-of-two table; each slot is 0 (empty) or 1 + index of a word.
-    private let slots: [Int32]
-    /// All words, lower-cased and concatenated; word i is `bytes[starts[i]..<starts[i + 1]]`.
-    private let bytes: [UInt8]
-    private let starts: [Int32]
+///
+/// Lists are program-lifetime constants (`static let`): their tables live in one buffer that
+/// is allocated once and never freed, so a lookup touches no reference count. Do not create
+/// lists per call.
+struct DetectorWordList: @unchecked Sendable {
+    /// Power-of-two table of `mask + 1` slots; each is 0 (empty) or 1 + index of a word.
+    private let slots: UnsafePointer<Int32>
+    private let mask: Int
+    /// Word i starts at `starts[i]` and ends at `starts[i + 1]` in `bytes`: lower-cased,
+    /// concatenated.
+    private let starts: UnsafePointer<Int32>
+    private let bytes: UnsafePointer<UInt8>
     private let minLength: Int
     private let maxLength: Int
 
@@ -36,11 +42,19 @@ struct DetectorWordList: Sendable {
             while slots[h] != 0 { h = (h + 1) & (size - 1) }
             slots[h] = Int32(i + 1)
         }
-        self.slots = slots
-        self.bytes = bytes
-        self.starts = starts
+        self.slots = Self.permanent(slots)
+        self.mask = size - 1
+        self.bytes = Self.permanent(bytes)
+        self.starts = Self.permanent(starts)
         self.minLength = words.map(\.utf8.count).min() ?? 1
         self.maxLength = words.map(\.utf8.count).max() ?? 0
+    }
+
+    /// A copy of `values` that lives as long as the program.
+    private static func permanent<T>(_ values: [T]) -> UnsafePointer<T> {
+        let buffer = UnsafeMutablePointer<T>.allocate(capacity: max(values.count, 1))
+        buffer.initialize(from: values, count: values.count)
+        return UnsafePointer(buffer)
     }
 
     @inline(__always) private static func hash(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int {
@@ -53,7 +67,6 @@ struct DetectorWordList: Sendable {
     func contains(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         let length = end - start
         guard length >= minLength, length <= maxLength else { return false }
-        let mask = slots.count - 1
         var h = Self.hash(p, start, end) & mask
         while true {
             let slot = Int(slots[h])

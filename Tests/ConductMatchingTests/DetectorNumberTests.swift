@@ -1,0 +1,18 @@
+import Testing
+@testable import ConductMatching
+
+@Suite struct DetectorNumberTests {
+    @Test(arguments: [
+        "⟦20⟧", "⟦3.5⟧", "⟦1.234,56⟧", "$⟦1,234,567.00⟧", "€⟦15⟧", "⟦20⟧% off", "⟦10⟧k", "⟦5⟧th", "⟦3⟧.",
+        "⟦1.299⟧,-", "⟦192.168.1.1⟧", "⟦2024⟧-⟦01⟧-⟦05⟧", "⟦12⟧:⟦30⟧", "-⟦5⟧", "⟦1⟧ ⟦2⟧ ⟦3⟧", "(⟦42⟧)",
+        "⟦06⟧-⟦12345678⟧", "⟦1⟧..⟦5⟧", "⟦3⟧,", "⟦1,000,000⟧", "⟦0⟧", "x ⟦" + String(repeating: "9", count: 40) + "⟧",
+    ])
+    func accepts(_ example: String) {
+        DetectorExamples.check(.number, example)
+    }
+
+    @Test(arguments: ["covid19", "v2", "save20", "nl91abna0417164300", "user_123", "mp3", "a4", "no digits"])
+    func rejectsDigitsGluedToAWord(_ example: String) {
+        DetectorExamples.check(.number, example)
+    }
+}
