@@ -68,12 +68,20 @@ struct Classify: ParsableCommand {
                     : try LineReader(path: source)
                 readers.append((source, reader))
             } catch {
-                throw ValidationError("cannot read '\(source)': \(error)")
+                // Not a usage error: say which file, without the usage line.
+                Terminal.standardError.write("conduct: cannot read '\(source)': \(error)\n")
+                throw ExitStatus.usageOrRules.code
             }
         }
         let pipeline = OrderedPipeline(jobs: jobs, classifier: classifier, configuration: configuration,
                                        progress: Terminal.standardError.isTerminal ? Progress() : nil)
-        let stats = try pipeline.run(readers)
+        let stats: PostProcessor.Stats
+        do {
+            stats = try pipeline.run(readers)
+        } catch {
+            Terminal.standardError.write("conduct: \(error)\n")
+            throw ExitStatus.usageOrRules.code
+        }
         if stats.unreadable > 0 {
             Terminal.standardError.write("conduct: \(stats.unreadable) of \(stats.lines) lines could not be read\n")
             throw ExitStatus.unreadableInput.code
