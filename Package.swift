@@ -45,6 +45,6 @@ let package = Package(
         .testTarget(name: "ConductRulesTests", dependencies: ["ConductRules"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ConductKitTests", dependencies: ["ConductKit"]),
         .testTarget(name: "ConductEvaluationTests", dependencies: ["ConductEvaluation"]),
-        .testTarget(name: "CLITests", dependencies: ["conduct"]),
+        .testTarget(name: "CLITests", dependencies: ["conduct"], resources: [.copy("Fixtures")]),
     ]
 )

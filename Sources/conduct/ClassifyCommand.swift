@@ -7,14 +7,19 @@ import Foundation
 struct Classify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Classify posts: JSONL or text in, one JSON verdict per input line out.",
+        // Paragraphs are single lines: the argument parser wraps them to the terminal.
         discussion: """
-        Input: JSONL ({"id": …, "text": …, "lang": …}; other fields ignored) or plain text, one post
-        per line (id = line number). Output: exactly one line per input line, in input order; a line
-        that cannot be read gets {"id":"<line number>","error":"…"}. Streams with constant memory.
-        When a post has a "lang" field, only the rules for that language (and rules for every
+        Input: JSONL ({"id": …, "text": …, "lang": …}; other fields ignored) or plain text, one post \
+        per line (id = line number in its file). Output: exactly one line per input line, in input \
+        order; a line that cannot be read gets {"id":"<line number>","error":"…"}. Streams with \
+        constant memory.
+
+        When a post has a "lang" field, only the rules for that language (and rules for every \
         language) apply; --all-languages applies every rule to every post.
-        Exit codes: 0 success; 1 a post reached --fail-on; 2 usage or rule errors; 3 some input
-        lines were unreadable (every other line is still processed; 3 wins over 1).
+
+        Exit codes: 0 success; 1 a post reached --fail-on; 2 usage or rule errors, or an input file \
+        that cannot be read; 3 some input lines were unreadable (every other line is still \
+        processed; 3 wins over 1).
         """
     )
 
@@ -24,7 +29,7 @@ struct Classify: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
 
     @Option(name: .long, help: "Worker threads (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @Option(name: .long, help: "Output format.")
     var format: OutputFormat = .jsonl
@@ -49,7 +54,7 @@ struct Classify: ParsableCommand {
     }
 
     func validate() throws {
-        guard jobs >= 1 && jobs <= 512 else {
+        if let jobs, jobs < 1 || jobs > 512 {
             throw ValidationError("--jobs must be between 1 and 512, got \(jobs)")
         }
     }
@@ -68,12 +73,21 @@ struct Classify: ParsableCommand {
                     : try LineReader(path: source)
                 readers.append((source, reader))
             } catch {
-                throw ValidationError("cannot read '\(source)': \(error)")
+                // Not a usage error: say which file, without the usage line.
+                Terminal.standardError.write("conduct: cannot read '\(source)': \(error)\n")
+                throw ExitStatus.usageOrRules.code
             }
         }
+        let jobs = self.jobs ?? min(512, ProcessInfo.processInfo.activeProcessorCount)
         let pipeline = OrderedPipeline(jobs: jobs, classifier: classifier, configuration: configuration,
                                        progress: Terminal.standardError.isTerminal ? Progress() : nil)
-        let stats = try pipeline.run(readers)
+        let stats: PostProcessor.Stats
+        do {
+            stats = try pipeline.run(readers)
+        } catch {
+            Terminal.standardError.write("conduct: \(error)\n")
+            throw ExitStatus.usageOrRules.code
+        }
         if stats.unreadable > 0 {
             Terminal.standardError.write("conduct: \(stats.unreadable) of \(stats.lines) lines could not be read\n")
             throw ExitStatus.unreadableInput.code

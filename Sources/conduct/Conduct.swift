@@ -14,10 +14,11 @@ struct Conduct: ParsableCommand {
         discussion: """
         Exit codes:
           0  success
-          1  a gate failed: a post reached --fail-on, an eval regressed past its baseline,
-             or a rule example failed
+          1  a gate failed: a post reached --fail-on, eval regressed past its
+             baseline, or a rule example failed
           2  usage error, or rule files with errors
-          3  some input lines were unreadable (every other line was still processed and written)
+          3  some input lines were unreadable (every other line was still processed
+             and written)
         """,
         subcommands: [Classify.self, Explain.self, Normalize.self, Eval.self, Lint.self, Test.self, Mine.self]
     )

@@ -10,12 +10,14 @@ struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure the rules on labelled JSONL corpora: precision, recall and F1 per category.",
         discussion: """
-        Input rows: {"id", "text", "lang", "labels": [categories]}; a folder stands for its *.jsonl
-        files. Rows with "ambiguous": true are left out unless --include-ambiguous. Reports per
-        category, per language, per file, per HateCheck functionality, and per rule (hits on
+        Input rows: {"id", "text", "lang", "labels": [categories]}; a folder stands for its *.jsonl \
+        files. Rows with "ambiguous": true are left out unless --include-ambiguous. Reports per \
+        category, per language, per file, per HateCheck functionality, and per rule (hits on \
         positives and negatives, precision, hits no other rule of the category made).
-        With --baseline, exits with 1 when a category's F1 drops by more than --tolerance, and lists
-        the posts that newly flip either way.
+
+        With --baseline, exits with 1 when a category's F1 drops by more than --tolerance, and lists \
+        the posts that newly flip either way. With --format json, the report and the comparison are \
+        written as one object: {"comparison": …, "report": …}.
         """
     )
 
@@ -81,7 +83,9 @@ struct Eval: ParsableCommand {
                 throw ExitStatus.usageOrRules.code
             }
             let comparison = BaselineComparison(current: report, baseline: saved, tolerance: tolerance, posts: posts)
-            text += (format == .json ? "\n" : "\n\n") + comparison.rendered(as: format)
+            text = format == .json
+                ? Self.combinedJSON(report: text, comparison: comparison.rendered(as: .json))
+                : text.trimmingCharacters(in: .newlines) + "\n\n" + comparison.rendered(as: format)
             regression = comparison.isRegression
         }
         if let writeBaseline {
@@ -96,6 +100,18 @@ struct Eval: ParsableCommand {
             Terminal.standardError.write("conduct: the rules got worse than the baseline (tolerance \(tolerance))\n")
             throw ExitStatus.gateFailed.code
         }
+    }
+
+    /// One JSON document `{"comparison": …, "report": …}` from the two rendered documents, so
+    /// that `--format json --baseline` writes JSON a program can parse.
+    static func combinedJSON(report: String, comparison: String) -> String {
+        // JSON strings hold no raw line breaks, so indenting every line keeps both documents intact.
+        func nested(_ json: String) -> String {
+            json.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false)
+                .enumerated().map { $0.offset == 0 ? String($0.element) : "  " + $0.element }
+                .joined(separator: "\n")
+        }
+        return "{\n  \"comparison\": \(nested(comparison)),\n  \"report\": \(nested(report))\n}\n"
     }
 
     /// Verdicts for the included posts, classified on every core.

@@ -6,9 +6,10 @@ struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run every rule's examples as tests, with automatic mutations.",
         discussion: """
-        Each match example must make its rule hit exactly the ⟦marked⟧ spans, also with a
-        multi-scalar emoji in front, in NFD, and embedded in a longer post. Each no_match example
+        Each match example must make its rule hit exactly the ⟦marked⟧ spans, also with a \
+        multi-scalar emoji in front, in NFD, and embedded in a longer post. Each no_match example \
         must not make its rule hit, alone, mutated, or all of a rule's no_match examples joined.
+
         Exits with 0 when all pass, 1 when some fail, 2 when the rules do not load.
         """
     )
