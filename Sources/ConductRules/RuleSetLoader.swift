@@ -13,13 +13,13 @@ public enum RuleSetLoader {
     /// Loads every `*.yaml` file of `directory` (not its subfolders). With `guidelines`, every
     /// citation must name a file of that folder and quote words that occur in it.
     /// Diagnostics name files as `<directory.path>/<file>`.
-    public static func load(directory: URL, guidelines: URL? = nil, limits: RuleLimits = .standard) throws -> RuleSet {
+    public static func load(directory: URL, guidelines: URL? = nil, limits: RuleLimits = .standard) throws(RuleLoadError) -> RuleSet {
         try load(directory: directory.path, guidelines: guidelines?.path, limits: limits)
     }
 
     /// Loads every `*.yaml` file of the folder at `directory`; diagnostics name files as
     /// `<directory>/<file>`, so a relative folder gives relative paths.
-    public static func load(directory: String, guidelines: String? = nil, limits: RuleLimits = .standard) throws -> RuleSet {
+    public static func load(directory: String, guidelines: String? = nil, limits: RuleLimits = .standard) throws(RuleLoadError) -> RuleSet {
         var log = DiagnosticLog(limit: limits.diagnostics)
         let folder = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var sources: [(path: String, text: String)] = []
@@ -49,12 +49,12 @@ public enum RuleSetLoader {
     /// files by `path`; the file name (after the last `/`) must be `<category>.yaml` or
     /// `lists.yaml`.
     public static func load(sources: [(path: String, text: String)], guidelines: [String: String]? = nil,
-                            limits: RuleLimits = .standard) throws -> RuleSet {
+                            limits: RuleLimits = .standard) throws(RuleLoadError) -> RuleSet {
         try load(sources: sources, guidelines: guidelines, limits: limits, log: DiagnosticLog(limit: limits.diagnostics))
     }
 
     private static func load(sources: [(path: String, text: String)], guidelines: [String: String]?,
-                             limits: RuleLimits, log: DiagnosticLog) throws -> RuleSet {
+                             limits: RuleLimits, log: DiagnosticLog) throws(RuleLoadError) -> RuleSet {
         var log = log
         var files: [RawRuleFile] = []
         var rules = 0
