@@ -233,7 +233,7 @@ extension DetectorWordList {
         "my", "your", "his", "her", "our", "their", "its", "this", "that", "these", "those", "is",
         "are", "was", "were", "be", "been", "it", "i", "you", "he", "she", "we", "they", "me", "him",
         "them", "us", "not", "no", "more", "less", "than", "then", "very", "so", "too", "other",
-        "go", "went", "into", "near", "past", "via", "down", "up", "over", "off", "out",
+        "go", "went", "into", "near", "past", "via", "down", "up", "over", "off", "out", "supreme",
         "de", "het", "een", "van", "op", "aan", "bij", "uit", "om", "te", "en", "of", "ik", "je",
         "jij", "wij", "zij", "hij", "ze", "mijn", "jouw", "onze", "ons", "hun", "die", "dat", "deze",
         "dit", "wat", "waar", "naar", "naast", "langs", "door", "vanaf", "tot", "woon", "woont",

@@ -1,7 +1,7 @@
 /// Words before a candidate that change what a digit string is: "order 0612345678" is an
 /// order number, "bsn 12345678" a citizen service number with its leading zero dropped.
 ///
-/// ``precedingContext(_:)`` looks at up to three words before the candidate, skipping
+/// ``precedingContext(_:)`` looks at up to four words before the candidate, skipping
 /// connector words ("no", "nr", "number", "nummer", "is", "code", …) and punctuation
 /// (':', '#', '.', ',', '-', '('). The first other word decides: a code word blocks, a BSN word
 /// marks the BSN context, anything else is neutral. A '#' right before the candidate, or as a

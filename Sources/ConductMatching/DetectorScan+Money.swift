@@ -6,7 +6,7 @@
 /// - a currency after: "15 euro", "15 euros", "20 dollars", "15 eur", "15 usd", "15€", "20 $";
 /// - the Dutch price dash with or without currency: "15,-", "1.299,-", "€ 15,-", "12,--";
 /// - a multiplier, only together with a currency: "€10k", "$1.5m", "€1,2 mln", "€ 2 miljoen",
-///   "$3 million", "10k euro".
+///   "$3 million", "10k euro", "$1b", "£3bn".
 ///
 /// Rejects: a bare number ("15"), a multiplier without currency ("10k steps"), weights that
 /// share a currency's name ("20 pounds" is not money: pounds/pond are left out), words that
@@ -97,6 +97,7 @@ extension DetectorWordList {
         "euro", "euros", "eur", "usd", "gbp", "chf", "jpy", "cad", "aud", "dollar", "dollars", "bucks",
     ])
     static let moneyMultipliers = DetectorWordList([
-        "k", "m", "mln", "mio", "bn", "mld", "miljoen", "million", "millions", "miljard", "billion",
+        "k", "m", "b", "mln", "mio", "bn", "mld", "miljoen", "million", "millions", "miljard", "billion",
+        "billions",
     ])
 }

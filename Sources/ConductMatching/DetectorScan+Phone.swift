@@ -23,7 +23,8 @@
 /// version numbers ("1.2.3"), numbers after a code word ("order no. 0612345678",
 /// "factuur 0612345678", "#0612345678"; see ``precedingContext(_:)``) or a BSN word, digits
 /// inside an IBAN, candidates glued to letters or continuing with "-digit", ".digit", and
-/// any group of more than 15 digits.
+/// any group of more than 15 digits. An extension glued with 'x' stays outside the span:
+/// "(555) 123-4567x890" → "(555) 123-4567".
 extension DetectorScan {
     mutating func phoneCandidate(_ r: Int, _ runEnd: Int) {
         guard r >= phoneEnd else { return }
@@ -118,7 +119,8 @@ extension DetectorScan {
         }
         guard best >= 0 else { return (nil, j) }
         let a = at(best)
-        if ByteClass.isAlnum(a) || a == UInt8(ascii: "_") { return (nil, j) }
+        let extensionFollows = a == UInt8(ascii: "x") && ByteClass.isDigit(at(best + 1))
+        if (ByteClass.isAlnum(a) || a == UInt8(ascii: "_")) && !extensionFollows { return (nil, j) }
         if (a == UInt8(ascii: "-") || a == UInt8(ascii: ".") || a == UInt8(ascii: "/") || a == UInt8(ascii: ","))
             && ByteClass.isDigit(at(best + 1)) {
             return (nil, j)

@@ -11,7 +11,10 @@
 ///
 /// Rejects ordinary prose: "look at this dot" (no TLD), "i laughed at the dot com bubble" and
 /// "meet me at home dot com" (function words or pronouns as local part or first label are
-/// refused: see `spelledEmailStopwords`), "at example dot com" (no local part).
+/// refused: see `spelledEmailStopwords`), "at example dot com" (no local part), and — for a
+/// bare " at " before a domain with real dots — a local part that is just the next word of a
+/// sentence: "making $3,000 per month at shop.com" (see ``isMailboxLike(_:_:)``); a "www."
+/// domain is a web address, never an email.
 extension DetectorScan {
     /// The spelled family: visits every "at" (and "apenstaartje") between delimiters, in the
     /// blocks of `blocks` and the two bytes after each (a trigger's "a" may cross a block end).
@@ -35,7 +38,7 @@ extension DetectorScan {
         if p[i + 1] == UInt8(ascii: "t") {
             let after = at(i + 2)
             if before == 0x20 && after == 0x20 {
-                spelledEmail(localEnd: i - 1, domainStart: i + 3)
+                spelledEmail(localEnd: i - 1, domainStart: i + 3, plainAt: true)
             } else if let close = Self.closingBracket(before), after == close {
                 let localEnd = at(i - 2) == 0x20 ? i - 2 : i - 1
                 let domainStart = at(i + 3) == 0x20 ? i + 4 : i + 3
@@ -64,12 +67,40 @@ extension DetectorScan {
     }
 
     /// Emits the email whose local part ends at `localEnd` and whose domain starts at
-    /// `domainStart`, if both are plausible.
-    mutating func spelledEmail(localEnd: Int, domainStart: Int) {
+    /// `domainStart`, if both are plausible. `plainAt`: the marker was a bare " at ", which
+    /// prose uses all the time ("per month at shop.com"); with it, a domain written with
+    /// real dots needs more evidence (see ``isMailboxLike(_:_:)``).
+    mutating func spelledEmail(localEnd: Int, domainStart: Int, plainAt: Bool = false) {
         guard let start = localPartStart(endingAt: localEnd), hasLetter(start, localEnd),
               !DetectorWordList.spelledEmailStopwords.contains(p, start, localEnd),
-              let end = spelledDomainEnd(domainStart) else { return }
+              let (end, spelledDot) = spelledDomainEnd(domainStart) else { return }
+        if plainAt && !spelledDot && !isMailboxLike(start, localEnd) { return }
         emit(.email, start, end)
+    }
+
+    /// Whether the local part `start..<end` of "x at domain.tld" reads as a mailbox rather
+    /// than prose: it holds a character words do not ('.', '_', '-', '+', a digit); or a mail
+    /// word stands up to three words before it ("mail", "email", "contact", "adres", …); or no
+    /// ordinary word precedes it (the post's start, or punctuation such as ':' or '(').
+    func isMailboxLike(_ start: Int, _ end: Int) -> Bool {
+        for k in start..<end where !ByteClass.isLetter(p[k]) { return true }
+        var k = start
+        for step in 0..<3 {
+            var e = k
+            var colon = false
+            while e > 0 && (at(e - 1) == 0x20 || at(e - 1) == UInt8(ascii: ":") || at(e - 1) == UInt8(ascii: ",")) {
+                colon = colon || at(e - 1) == UInt8(ascii: ":")
+                e -= 1
+            }
+            // Nothing or punctuation right before the local part: "jan at x.nl", "(jan at x.nl)".
+            if step == 0 && (colon || !ByteClass.isLetter(at(e - 1))) { return true }
+            var s = e
+            while s > 0 && (ByteClass.isLetter(at(s - 1)) || at(s - 1) == UInt8(ascii: "-")) && e - s < 20 { s -= 1 }
+            if s == e { return false }
+            if DetectorWordList.mailCueWords.contains(p, s, e) { return true }
+            k = s
+        }
+        return false
     }
 
     private func hasLetter(_ start: Int, _ end: Int) -> Bool {
@@ -77,25 +108,30 @@ extension DetectorScan {
         return false
     }
 
-    private func spelledDomainEnd(_ d: Int) -> Int? {
+    /// The end of the longest domain starting at `d` that ends in a known TLD, and whether
+    /// any of its dots was spelled out (" dot ", "(dot)", " punt ", …).
+    private func spelledDomainEnd(_ d: Int) -> (Int, Bool)? {
         var j = d
         var labels = 0
         var best = -1
+        var spelledDot = false, bestSpelled = false
         while labels < 4 {
             let ls = j
             while Self.isLabelByte(at(j)) && j - ls <= 63 { j += 1 }
             guard j > ls, j - ls <= 63, at(ls) != UInt8(ascii: "-"), at(j - 1) != UInt8(ascii: "-") else { break }
             labels += 1
             if labels == 1 {
-                guard j - ls >= 2, hasLetter(ls, j),
-                      !DetectorWordList.spelledEmailStopwords.contains(p, ls, j) else { return nil }
+                guard j - ls >= 2, hasLetter(ls, j), !DetectorWordList.spelledEmailStopwords.contains(p, ls, j),
+                      !hasWord("www", at: ls) || j - ls != 3 else { return nil }
             } else if DetectorWordList.spelledEmailTLDs.contains(p, ls, j) {
                 best = j
+                bestSpelled = spelledDot
             }
             guard let next = dotMarkerEnd(j) else { break }
+            spelledDot = spelledDot || next != j + 1
             j = next
         }
-        return best >= 0 ? best : nil
+        return best >= 0 ? (best, bestSpelled) : nil
     }
 
     /// The start of the next label after a dot marker at `j`, if one is there.
@@ -125,6 +161,13 @@ extension DetectorScan {
 }
 
 extension DetectorWordList {
+    /// Words announcing an email address.
+    static let mailCueWords = DetectorWordList([
+        "mail", "email", "e-mail", "mails", "emails", "mailen", "mailtje", "mailadres", "emailadres",
+        "e-mailadres", "contact", "contacteer", "contacting", "adres", "address", "write", "schrijf",
+        "reach", "bereikbaar", "inbox", "mailbox",
+    ])
+
     /// TLDs accepted at the end of a spelled-out email.
     static let spelledEmailTLDs = DetectorWordList([
         "com", "net", "org", "info", "biz", "edu", "gov", "nl", "be", "de", "eu", "uk", "fr", "es",

@@ -20,6 +20,8 @@ struct DetectorWordList: @unchecked Sendable {
     private let bytes: UnsafePointer<UInt8>
     private let minLength: Int
     private let maxLength: Int
+    /// Bit b set when some word ends with ASCII byte b (a cheap first rejection).
+    private let lastBytes: (UInt64, UInt64)
 
     init(_ words: [String]) {
         var bytes: [UInt8] = []
@@ -46,6 +48,12 @@ struct DetectorWordList: @unchecked Sendable {
         self.mask = size - 1
         self.bytes = Self.permanent(bytes)
         self.starts = Self.permanent(starts)
+        var lastBytes: (UInt64, UInt64) = (0, 0)
+        for i in 0..<count {
+            let last = bytes[Int(starts[i + 1]) - 1]
+            if last < 64 { lastBytes.0 |= 1 << UInt64(last) } else if last < 128 { lastBytes.1 |= 1 << UInt64(last - 64) }
+        }
+        self.lastBytes = lastBytes
         self.minLength = words.map(\.utf8.count).min() ?? 1
         self.maxLength = words.map(\.utf8.count).max() ?? 0
     }
@@ -63,10 +71,14 @@ struct DetectorWordList: @unchecked Sendable {
         return Int(h)
     }
 
+    @inline(__always) private func mayEndWith(_ b: UInt8) -> Bool {
+        b < 64 ? lastBytes.0 & (1 << UInt64(b)) != 0 : b < 128 && lastBytes.1 & (1 << UInt64(b - 64)) != 0
+    }
+
     /// Whether `p[start..<end]`, ASCII case ignored, is one of the words.
     func contains(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         let length = end - start
-        guard length >= minLength, length <= maxLength else { return false }
+        guard length >= minLength, length <= maxLength, mayEndWith(ByteClass.lower(p[end - 1])) else { return false }
         var h = Self.hash(p, start, end) & mask
         while true {
             let slot = Int(slots[h])
@@ -87,6 +99,7 @@ struct DetectorWordList: @unchecked Sendable {
     /// Whether `p[start..<end]` ends with one of the words and is longer than it; returns
     /// the length of the longest such word, or 0.
     func longestProperSuffix(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        guard end > start, mayEndWith(ByteClass.lower(p[end - 1])) else { return 0 }
         var k = min(maxLength, end - start - 1)
         while k >= minLength {
             if contains(p, end - k, end) { return k }

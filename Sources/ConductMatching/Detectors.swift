@@ -11,10 +11,12 @@
 /// Cost: one branch-free pass over the post (8 bytes per step) records in which 16-byte blocks
 /// trigger bytes occur (digits, '@', '.', ':', brackets, a spelled " at"); a post without any
 /// returns right there. Otherwise each family visits only its blocks, reading a bounded window
-/// around each trigger: linear in the post's length for any input. Detections are gathered in stack
-/// memory (an array only past 32 of them), so a typical post allocates nothing.
+/// around each trigger: linear in the post's length for any input. Detections are gathered in
+/// stack memory (on the heap only past 32 of them), so a typical post allocates nothing.
 /// Immutable and `Sendable`: share one instance across threads.
 public struct Detectors: Sendable {
+    /// The kinds this instance reports; the others are not reported even where their scanners
+    /// run to suppress overlaps (an IBAN's digits are never a phone number).
     public let kinds: Set<DetectorKind>
     /// `kinds` as bits (see `DetectorKind.bit`).
     let enabled: UInt16
@@ -23,13 +25,18 @@ public struct Detectors: Sendable {
         .reduce(0) { $0 | $1.bit }
     static let atSignKinds: UInt16 = DetectorKind.email.bit | DetectorKind.handle.bit
 
+    /// Detectors for `kinds`; cheap (no tables are built per instance).
     public init(kinds: Set<DetectorKind>) {
         self.kinds = kinds
         self.enabled = kinds.reduce(0) { $0 | $1.bit }
     }
 
     /// Calls `body` for each detection, ordered by start offset, then kind, then end; spans
-    /// are half-open byte ranges of `text`.
+    /// are half-open byte ranges of `text`. Identical detections are reported once.
+    ///
+    ///     bytes.withUnsafeBufferPointer { Detectors(kinds: [.phone]).forEachDetection(in: $0) { print($0) } }
+    ///
+    /// Cost: linear in `text.count`; no allocation unless more than 32 detections are found.
     public func forEachDetection(in text: UnsafeBufferPointer<UInt8>, _ body: (Detection) -> Void) {
         guard enabled != 0, let p = text.baseAddress, !text.isEmpty else { return }
         let n = text.count

@@ -27,7 +27,9 @@ import Testing
         "⟦jan @ example.com⟧", "⟦jan apenstaartje example punt nl⟧", "⟦jan[at]example[dot]nl⟧",
         "⟦jan.de.vries at example dot co dot uk⟧", "⟦jan at example dot com⟧ dot", "⟦jan at mail . example . com⟧",
         "⟦jan at example dot com⟧ of ⟦piet at example dot nl⟧", "⟦info at my-shop dot nl⟧",
-        "⟦jan at example punt nl⟧", "⟦jan at example [dot] com⟧",
+        "⟦jan at example punt nl⟧", "⟦jan at example [dot] com⟧", "mail: ⟦piet at example.nl⟧",
+        "(⟦kees at example.com⟧)", "mail naar ⟦jan at example.nl⟧", "⟦jan_2 at example.com⟧",
+        "contact ⟦jan at example.com⟧", "per month ⟦jan at example dot com⟧",
     ])
     func acceptsSpelledOutAddresses(_ example: String) {
         DetectorExamples.check(.email, example)
@@ -38,7 +40,8 @@ import Testing
         "stare at it dot com", "jan at example dot", "jan at example dot unknowntld", "jan at x dot com",
         "jan at example", "we are at the example dot com", "jan at at at dot dot", "jan (at example dot com",
         "jan at example.", "jan atexample dot com", "janat example dot com", "jan at example dotcom",
-        "ik zit op school at home", "apenstaartje punt nl",
+        "ik zit op school at home", "apenstaartje punt nl", "making $3,000 per month at shop.com",
+        "i am blogging at blog.example.com", "lingerie at www.example.com", "jan at www.example.com",
     ])
     func rejectsSpelledOutProse(_ example: String) {
         DetectorExamples.check(.email, example)

@@ -8,7 +8,7 @@ import Testing
         "⟦15,-⟧", "⟦1.299,-⟧", "⟦12,--⟧", "⟦€1.234,56⟧", "⟦$1,234,567.00⟧", "⟦€10k⟧", "⟦$1.5m⟧", "⟦€1,2 mln⟧",
         "⟦€ 2 miljoen⟧", "⟦$3 million⟧", "⟦10k euro⟧", "⟦1,2 miljoen euro⟧", "⟦15,- euro⟧", "⟦12,50 euro⟧",
         "⟦15 euro⟧, ⟦20 dollars⟧", "⟦eur 15⟧ ⟦usd 20⟧", "⟦€15⟧ ⟦€ 20⟧", "voor maar ⟦€ 9,95⟧!", "(⟦$5⟧)",
-        "⟦15 bucks⟧", "⟦gbp 10⟧",
+        "⟦15 bucks⟧", "⟦gbp 10⟧", "⟦$1b⟧", "⟦£3bn⟧", "⟦$160 billions⟧",
     ])
     func accepts(_ example: String) {
         DetectorExamples.check(.money, example)

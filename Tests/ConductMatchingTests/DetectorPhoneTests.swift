@@ -24,6 +24,7 @@ import Testing
         "bel ⟦06-12345678⟧ of ⟦020-1234567⟧, of mail", "⟦0612345678⟧. ⟦0201234567⟧!",
         "op ⟦06 12345678⟧ 2 keer gebeld", "call ⟦06 12345678⟧. 5 people did",
         "05-01-2024 ⟦0612345678⟧", "my number is ⟦06-12345678⟧", "mijn nummer: ⟦06 1234 5678⟧",
+        "⟦(555) 123-4567⟧x890", "⟦+1-604-696-5272⟧x565",
     ])
     func accepts(_ example: String) {
         DetectorExamples.check(.phone, example)

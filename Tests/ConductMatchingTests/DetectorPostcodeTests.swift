@@ -13,7 +13,7 @@ import Testing
     @Test(arguments: [
         "1234 sa", "1234sd", "1234 ss", "0123 ab", "12345 ab", "123 ab", "1234abc", "1234 abc", "1234 a",
         "2019 we went", "1500 km", "2000 en 2001", "in 2024 is", "1030am", "1030 pm", "a1234 ab", "12.1234 ab",
-        "€1234 ab", "1234 ab2", "1234-ab",
+        "€1234 ab", "1234 ab2", "1234-ab", "2500ul", "2500 ml", "6570 jiří", "2015 im", "1900 th",
     ])
     func rejects(_ example: String) {
         DetectorExamples.check(.postcode, example)
