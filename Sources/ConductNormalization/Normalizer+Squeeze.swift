@@ -24,7 +24,7 @@ extension Normalizer {
         var changed = false
         var previous: Unicode.Scalar?
         for scalar in scalars {
-            if scalar == previous && scalar.properties.isAlphabetic {
+            if scalar == previous && isLetter(scalar) {
                 changed = true
                 continue
             }
@@ -32,5 +32,12 @@ extension Normalizer {
             result.append(contentsOf: Array(String(scalar).utf8))
         }
         return changed ? result : nil
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
     }
 }

@@ -85,12 +85,25 @@ struct TokenPass {
     @inline(__always)
     mutating func copy(from: Int, to: Int) {
         let length = to - from
-        if write != from {
-            (bytes + write).update(from: bytes + from, count: length)
-            (starts + write).update(from: starts + from, count: length)
-            (ends + write).update(from: ends + from, count: length)
-        }
+        if write != from { Self.move(bytes, starts, ends, from: from, to: write, count: length) }
         write += length
+    }
+
+    /// Moves `count` bytes and their ranges from offset `from` down to offset `to`.
+    @inline(__always)
+    static func move(_ bytes: UnsafeMutablePointer<UInt8>, _ starts: UnsafeMutablePointer<Int32>,
+                     _ ends: UnsafeMutablePointer<Int32>, from: Int, to: Int, count: Int) {
+        if count <= 16 {
+            for k in 0..<count {
+                bytes[to + k] = bytes[from + k]
+                starts[to + k] = starts[from + k]
+                ends[to + k] = ends[from + k]
+            }
+        } else {
+            (bytes + to).update(from: bytes + from, count: count)
+            (starts + to).update(from: starts + from, count: count)
+            (ends + to).update(from: ends + from, count: count)
+        }
     }
 
     /// Writes one byte that stands for several original ranges, `start..<end`. The range is
@@ -129,7 +142,36 @@ struct TokenPass {
             while r < count && Self.isSpace(bytes[r]) { r += 1 }
             if r > 0 { applied.insert(.collapseWhitespace) }
         }
+        let bytes = self.bytes
+        let count = self.count
         while r < count {
+            // Fast lane: plain words and single spaces, with the indices in registers.
+            var w = write
+            var chunk = chunkStart
+            while r < count {
+                let c = bytes[r]
+                if c == 0x20 {
+                    guard r + 1 < count && !Self.isSpace(bytes[r + 1]) else { break }
+                    if w != r { Self.move(bytes, starts, ends, from: r, to: w, count: 1) }
+                    w += 1
+                    r += 1
+                    chunk = w
+                    continue
+                }
+                if c == 0x21, let end = Self.exclamationsEnd(from: r, bytes: bytes, count: count) {
+                    if w != r { Self.move(bytes, starts, ends, from: r, to: w, count: end - r) }
+                    w += end - r
+                    r = end
+                    continue
+                }
+                guard Self.isASCIILetter(c), let end = Self.plainWordEnd(from: r, bytes: bytes, count: count) else { break }
+                if w != r { Self.move(bytes, starts, ends, from: r, to: w, count: end - r) }
+                w += end - r
+                r = end
+            }
+            write = w
+            chunkStart = chunk
+            guard r < count else { break }
             let b = bytes[r]
             if Self.isSpace(b) {
                 if collapse {
@@ -156,7 +198,7 @@ struct TokenPass {
                 chunkStart = write
                 continue
             }
-            if Self.isASCIILetter(b), let end = plainWordEnd(from: r) {
+            if Self.isASCIILetter(b), let end = Self.plainWordEnd(from: r, bytes: bytes, count: count) {
                 copy(from: r, to: end)
                 r = end
                 continue
@@ -191,28 +233,92 @@ struct TokenPass {
     /// The end of the token at `r` when it is a plain word that no step changes: two or more
     /// ASCII letters, no run of three of the same letter, ended by something that is neither a
     /// letter, a digit, a mark nor a leet symbol. Nil otherwise (the general path decides).
-    @inline(__always)
-    func plainWordEnd(from r: Int) -> Int? {
-        var t = r + 1
-        var previous = bytes[r]
-        var run = 1
-        while t < count {
-            let c = bytes[t]
-            if Self.isASCIILetter(c) {
-                if c == previous {
-                    run += 1
-                    if run == 3 { return nil }
-                } else {
-                    previous = c
-                    run = 1
-                }
-                t += 1
+    ///
+    /// Eight bytes at a time while they are all letters (SWAR), then byte by byte.
+    /// Static, with the buffer passed in: the hot loop does not copy the pass's state.
+    static func plainWordEnd(from r: Int, bytes: UnsafeMutablePointer<UInt8>, count: Int) -> Int? {
+        var t = r
+        let raw = UnsafeRawPointer(bytes)
+        let high: UInt64 = 0x8080_8080_8080_8080
+        while t + 10 <= count {
+            let x = raw.loadUnaligned(fromByteOffset: t, as: UInt64.self)
+            let letters = Self.letterMask(x)
+            // Three equal bytes in a row starting at t + k: byte k of x equals byte k of the
+            // loads one and two bytes further (equal to a letter means a letter).
+            let y = raw.loadUnaligned(fromByteOffset: t + 1, as: UInt64.self)
+            let z = raw.loadUnaligned(fromByteOffset: t + 2, as: UInt64.self)
+            let triples = Self.zeroByteMask((x ^ y) | (x ^ z)) & letters
+            if letters == high {
+                if triples != 0 { return nil }
+                t += 8
                 continue
             }
-            if c >= 0x80 || Self.isDigit(c) || Self.isLeetSymbol(c) { return nil }
-            break
+            // The first byte that is not a letter ends the word; triples must start before it.
+            let end = (~letters & high).trailingZeroBitCount >> 3
+            let startsBeforeEnd: UInt64 = end >= 3 ? (1 << UInt64((end - 2) * 8)) - 1 : 0
+            if triples & startsBeforeEnd != 0 { return nil }
+            return Self.endsPlainWord(at: t + end, r: r, bytes: bytes, count: count)
         }
-        return t - r >= 2 ? t : nil
+        var previous: UInt8 = t > r ? bytes[t - 1] : 0
+        var run = t - 2 >= r && bytes[t - 2] == previous ? 2 : (t > r ? 1 : 0)
+        while t < count {
+            let c = bytes[t]
+            guard Self.isASCIILetter(c) else { break }
+            if c == previous {
+                run += 1
+                if run == 3 { return nil }
+            } else {
+                previous = c
+                run = 1
+            }
+            t += 1
+        }
+        return Self.endsPlainWord(at: t, r: r, bytes: bytes, count: count)
+    }
+
+    /// `t` when the plain word `r..<t` may end there (two letters at least, and the next byte
+    /// neither a digit, a leet symbol nor the start of a non-ASCII scalar).
+    @inline(__always)
+    static func endsPlainWord(at t: Int, r: Int, bytes: UnsafeMutablePointer<UInt8>, count: Int) -> Int? {
+        guard t - r >= 2 else { return nil }
+        if t < count {
+            let c = bytes[t]
+            if c == 0x21 { return exclamationsEnd(from: t, bytes: bytes, count: count) != nil ? t : nil }
+            if c >= 0x80 || isDigit(c) || isLeetSymbol(c) { return nil }
+        }
+        return t
+    }
+
+    /// The end of the run of "!" at `t` when it ends a word or sentence ("wow!!"), so that the
+    /// marks are punctuation and no leet; nil when a letter, digit or leet symbol follows
+    /// ("sh!t", "b!!tch").
+    @inline(__always)
+    static func exclamationsEnd(from t: Int, bytes: UnsafeMutablePointer<UInt8>, count: Int) -> Int? {
+        var end = t
+        while end < count && bytes[end] == 0x21 { end += 1 }
+        if end < count {
+            let c = bytes[end]
+            if c >= 0x80 || isTokenASCII(c) { return nil }
+        }
+        return end
+    }
+
+    /// 0x80 in each byte of `x` that is an ASCII letter, 0 elsewhere.
+    @inline(__always)
+    static func letterMask(_ x: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ascii = ~x & high                      // bytes below 0x80
+        let folded = (x & ~high) | 0x2020_2020_2020_2020
+        let atLeastA = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & high
+        let atMostZ = ~(folded &+ 0x0505_0505_0505_0505) & high
+        return ascii & atLeastA & atMostZ
+    }
+
+    /// 0x80 in each byte of `x` that is zero, 0 elsewhere (exact per byte).
+    @inline(__always)
+    static func zeroByteMask(_ x: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & low) &+ low) | x | low)
     }
 
     /// After a merge that took only part of a group of bytes sharing one range (the space of
