@@ -56,17 +56,20 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         let classifier = try ruleOptions.classifier()
-        // The standard categories are known even when a rules folder has no file for one.
-        let categories = classifier.categoryNames
+        // The standard categories are valid labels even when a rules folder has no file for one;
+        // such a category is reported when the corpus uses it.
+        let known = classifier.categoryNames
             + RuleSet.standardCategories.filter { !classifier.categoryNames.contains($0) }
         let posts: [LabelledPost]
         do {
             posts = try LabelledCorpus.load(files: files.map { URL(fileURLWithPath: $0) },
-                                            categories: categories)
+                                            categories: known)
         } catch {
             Terminal.standardError.write("\(error)\n")
             throw ExitStatus.usageOrRules.code
         }
+        let used = Set(posts.flatMap(\.labels))
+        let categories = classifier.categoryNames + known.dropFirst(classifier.categoryNames.count).filter(used.contains)
         let evaluation = Evaluation(categories: categories, includeAmbiguous: includeAmbiguous,
                                     rules: classifier.rules.ruleSet.rules.filter { $0.weight > 0 }.map(\.id))
         let verdicts = Self.classify(posts, with: classifier, evaluation: evaluation, useLanguage: !allLanguages)
