@@ -2,8 +2,8 @@
 /// of an ``Automaton`` and never changed after `init`.
 ///
 ///     let tables = AutomatonTables(trie: AutomatonTrie(bytes: bytes, ends: ends), representation: .dfa)
-///     tables.isDFA              // true: every state is dense
-///     tables.scanDFA(text, count) { print($0) }
+///     tables.isDFA                                   // true: every state is dense
+///     tables.scan(text, count: count) { print($0) }
 ///
 /// Invariants (what the scan loops rely on):
 /// - A dense state's ID is `index × stride` (premultiplied), `stride = classCount + 1`; its row is
@@ -27,7 +27,6 @@ final class AutomatonTables: Sendable {
     /// Byte → class; 256 entries.
     @usableFromInline let classMap: [UInt8]
     @usableFromInline let classCount: Int
-    @usableFromInline let stride: Int
     @usableFromInline let dense: [UInt32]
     @usableFromInline let matchStart: UInt32
     @usableFromInline let sparseStart: UInt32
@@ -202,7 +201,6 @@ final class AutomatonTables: Sendable {
 
         self.classMap = trie.classes.map
         self.classCount = classCount
-        self.stride = stride
         self.dense = dense
         self.matchStart = UInt32(nonMatchDense * stride)
         self.sparseStart = sparseStart
