@@ -9,27 +9,36 @@
 /// and both are reported.
 ///
 /// Representation (chosen by ``AutomatonBuilder/build()``):
-/// - Bytes are mapped to equivalence classes (all bytes that occur in no literal share one
-///   class), so a row has one entry per class, typically 30–80 for word lists.
-/// - When `states × (classes + 1) × 4` bytes fit ``dfaMemoryLimit`` (64 MiB; about 10,000
-///   words of 3–20 bytes take 2–4 MiB), it is a dense DFA with premultiplied state IDs: per byte
-///   one class load, one transition load and one comparison (match states have the highest IDs).
-/// - Otherwise it is an NFA with failure links whose shallowest states (breadth first, as many
-///   as fit ``nfaDenseMemoryLimit``) are dense DFA rows; deeper states keep their trie edges.
-///   Ordinary text spends nearly all its time in the dense part, so the scan stays close to
-///   DFA speed for 100,000 literals.
-/// - Each state's matches are one contiguous run in a flat array of (pattern, length), sorted by
-///   pattern ID; worst case this costs total literal bytes × longest literal entries (when many
-///   literals are suffixes of many others), for word lists about one entry per literal.
+/// - Bytes are mapped to equivalence classes (every byte that occurs in no literal shares one
+///   class), so a row has one entry per class: about 30 for lower-case ASCII words, up to 256.
+/// - When `states × (classes + 1) × 4` bytes fit ``dfaMemoryLimit`` (64 MiB), it is a dense DFA
+///   with premultiplied state IDs: per byte one class load, one transition load and one
+///   comparison (match states have the highest IDs). 10,000 words of 3–20 bytes make
+///   50,000–70,000 states: 6–25 MiB depending on the number of classes.
+/// - Otherwise it is an NFA: the root and the states with two or more edges (breadth first, as
+///   many as fit ``nfaDenseMemoryLimit``) keep dense rows; every other state keeps its edges
+///   and a dense exit state whose row serves every other byte, so a step never loops over
+///   failure links. About 3× slower per byte than a DFA whose table stays in cache.
+/// - Each state's matches are one contiguous run in a flat array of (pattern, length), sorted
+///   by pattern ID. Word lists need about one entry per literal; the worst case is total
+///   literal bytes × the longest literal (many literals that are suffixes of many others).
+/// - A haystack of more than about 50 + the longest literal's length bytes is cut into 2 or 4
+///   segments walked in lock step, so that their table loads overlap (see
+///   `AutomatonTables+Scan.swift`); the matches and their order are unchanged.
 ///
-/// Cost: scan O(haystack bytes + matches), independent of the number of literals except for
-/// cache effects; no allocation while scanning. Immutable and `Sendable`: share one automaton
-/// between threads freely; copies share storage.
+/// Cost: scan O(haystack bytes + matches), no allocation. The number of literals matters only
+/// through the table size: tables beyond the CPU caches (about 100,000 literals) scan 2–3×
+/// slower. Immutable and `Sendable`: share one automaton between threads freely; copies share
+/// storage.
 public struct Automaton: Sendable {
     /// The largest dense DFA ``AutomatonBuilder/build()`` makes: 64 MiB of transitions.
+    ///
+    ///     Automaton.dfaMemoryLimit   // 67_108_864
     public static let dfaMemoryLimit = 64 << 20
-    /// The dense part of an NFA that ``AutomatonBuilder/build()`` makes when the DFA would
-    /// exceed ``dfaMemoryLimit``.
+    /// The most memory the dense rows of an NFA take, when the DFA would exceed
+    /// ``dfaMemoryLimit``; states beyond it stay sparse (slower, never wrong).
+    ///
+    ///     Automaton.nfaDenseMemoryLimit   // 16_777_216
     public static let nfaDenseMemoryLimit = 16 << 20
 
     @usableFromInline let tables: AutomatonTables
@@ -50,7 +59,11 @@ public struct Automaton: Sendable {
     @inlinable
     public func forEachMatch(in haystack: UnsafeBufferPointer<UInt8>, _ body: (Match) -> Void) {
         guard let text = haystack.baseAddress, haystack.count > 0 else { return }
-        tables.scan(text, count: haystack.count, body)
+        if tables.isDFA {
+            tables.scanDFA(text, count: haystack.count, body)
+        } else {
+            tables.scanNFA(text, count: haystack.count, body)
+        }
     }
 
     /// All matches in `haystack`, ordered by end offset, then by pattern ID.

@@ -44,8 +44,8 @@ struct DFAStepper: AutomatonStepper {
     }
 }
 
-/// Steps an NFA with dense shallow states: dense states cost what a DFA step costs; a sparse
-/// state searches its edges, then follows failure links until an edge or a dense state.
+/// Steps an NFA: dense states cost what a DFA step costs; a sparse state searches its few
+/// edges, else takes its exit's (a dense state's) transition.
 @usableFromInline
 struct NFAStepper: AutomatonStepper {
     @usableFromInline let map: UnsafePointer<UInt8>
@@ -73,24 +73,20 @@ struct NFAStepper: AutomatonStepper {
         return sparseNext(state, cls)
     }
 
-    /// The transition out of sparse state `state`: its own edge if it has one, else the
-    /// failure chain's, which ends at a dense state at the latest.
-    @inlinable
+    /// The transition out of sparse state `state`: its edge along `cls` if it has one, else
+    /// its exit's (a dense state's) transition.
+    @inlinable @inline(__always)
     func sparseNext(_ state: UInt32, _ cls: UInt8) -> UInt32 {
-        var state = state
+        let at = Int(state &- sparseStart)
+        let edges = Int(sparse[at &+ 2])
         let wanted = UInt32(cls)
-        while state >= sparseStart {
-            let at = Int(state &- sparseStart)
-            let edges = Int(sparse[at &+ 2])
-            var edge = at &+ 3
-            let end = edge &+ edges
-            while edge < end {
-                if sparse[edge] == wanted { return sparse[edge &+ edges] }
-                edge &+= 1
-            }
-            state = sparse[at]
+        var edge = at &+ 3
+        let end = edge &+ edges
+        while edge < end {
+            if sparse[edge] == wanted { return sparse[edge &+ edges] }
+            edge &+= 1
         }
-        return table[Int(state) &+ Int(cls)]
+        return table[Int(sparse[at]) &+ Int(cls)]
     }
 
     @inlinable @inline(__always)

@@ -2,8 +2,8 @@
 /// of an ``Automaton`` and never changed after `init`.
 ///
 ///     let tables = AutomatonTables(trie: AutomatonTrie(bytes: bytes, ends: ends), representation: .dfa)
-///     tables.isDFA              // true: every state is dense
-///     tables.scanDFA(text, count) { print($0) }
+///     tables.isDFA                                   // true: every state is dense
+///     tables.scan(text, count: count) { print($0) }
 ///
 /// Invariants (what the scan loops rely on):
 /// - A dense state's ID is `index × stride` (premultiplied), `stride = classCount + 1`; its row is
@@ -12,9 +12,11 @@
 /// - The start state (the trie root) has ID 0 and is dense; dense states are numbered with
 ///   every non-match state before every match state, so "is a match state" is `id >= matchStart`.
 /// - An ID `>= sparseStart` is a sparse (NFA) state at offset `id - sparseStart` of `sparse`:
-///   `[fail, match offset or noMatch, edge count k, k edge classes, k edge targets]`. Following
-///   `fail` always ends at a dense state (the root is dense). `sparseStart >= matchStart`, so
-///   one comparison sends every match state and every sparse state to the slow path.
+///   `[exit, match offset or noMatch, edge count k, k edge classes, k edge targets]`, where
+///   `exit` is a dense state: the transition along a class with no edge is `exit`'s. (The edges
+///   are the state's own and those of the sparse states on its failure chain before the first
+///   dense one.) `sparseStart >= matchStart`, so one comparison sends every match state and
+///   every sparse state to the slow path.
 /// - A match list is `matchEntries[offset...]` up to and including the first entry with bit 63
 ///   set; entries are `last << 63 | pattern << 32 | length`, sorted by pattern ID, and list
 ///   every literal that ends at the state, including those of its failure chain.
@@ -25,7 +27,6 @@ final class AutomatonTables: Sendable {
     /// Byte → class; 256 entries.
     @usableFromInline let classMap: [UInt8]
     @usableFromInline let classCount: Int
-    @usableFromInline let stride: Int
     @usableFromInline let dense: [UInt32]
     @usableFromInline let matchStart: UInt32
     @usableFromInline let sparseStart: UInt32
@@ -45,8 +46,7 @@ final class AutomatonTables: Sendable {
         let classCount = trie.classes.count
         let stride = classCount + 1
         let rowBytes = stride * MemoryLayout<UInt32>.size
-        var childCount = [Int](repeating: 0, count: nodes)
-        for node in 0..<nodes { trie.forEachChild(of: node) { _ in childCount[node] += 1 } }
+        let childCount = trie.childCount
 
         // Choose the dense states: all of them for a DFA; for an NFA the root and then, breadth
         // first, states with two or more children (a state with one child is as fast sparse).
@@ -79,8 +79,45 @@ final class AutomatonTables: Sendable {
             denseCount = nodes
         }
         let sparseCount = nodes - denseCount
+
+        // Resolve each sparse state's failure chain up to its first dense state (its exit): its
+        // edges are its own, then those of the sparse states on the chain, nearer first, each
+        // class once. δ(state, c) is then its edge along c, else the exit's row entry for c, so
+        // a scan never follows more than one link. Breadth first, a state's failure target is
+        // resolved before the state.
+        var exit = [Int32](repeating: 0, count: nodes)
+        var edgeStart = [Int32](repeating: 0, count: nodes)
+        var edgeCount = [Int32](repeating: 0, count: nodes)
+        var edgeClass: [UInt8] = []
+        var edgeNode: [Int32] = []
         var sparseWords = 0
-        for node in 0..<nodes where !isDense[node] { sparseWords += 3 + 2 * childCount[node] }
+        for position in 0..<nodes {
+            let node = Int(trie.order[position])
+            guard !isDense[node] else { continue }
+            let start = edgeClass.count
+            trie.forEachChild(of: node) { child in
+                edgeClass.append(trie.label[child])
+                edgeNode.append(Int32(child))
+            }
+            let own = edgeClass.count
+            let failure = Int(trie.fail[node])
+            if isDense[failure] {
+                exit[node] = Int32(failure)
+            } else {
+                exit[node] = exit[failure]
+                let inherited = Int(edgeStart[failure])
+                for edge in inherited..<(inherited + Int(edgeCount[failure])) {
+                    let cls = edgeClass[edge]
+                    if !edgeClass[start..<own].contains(cls) {
+                        edgeClass.append(cls)
+                        edgeNode.append(edgeNode[edge])
+                    }
+                }
+            }
+            edgeStart[node] = Int32(start)
+            edgeCount[node] = Int32(edgeClass.count - start)
+            sparseWords += 3 + 2 * (edgeClass.count - start)
+        }
         let idLimit = denseCount * stride + sparseWords
         precondition(idLimit < Int(UInt32.max),
                      "AutomatonBuilder.build: \(representation) needs \(idLimit) table entries; the limit is \(UInt32.max - 1); use an NFA with fewer dense states or fewer literals")
@@ -98,7 +135,7 @@ final class AutomatonTables: Sendable {
             let node = Int(trie.order[position])
             if !isDense[node] {
                 id[node] = sparseStart + UInt32(offset)
-                offset += 3 + 2 * childCount[node]
+                offset += 3 + 2 * Int(edgeCount[node])
             } else if trie.outputCount[node] == 0 {
                 id[node] = UInt32(nextNonMatch * stride)
                 nextNonMatch += 1
@@ -122,7 +159,7 @@ final class AutomatonTables: Sendable {
                 let row = Int(id[node])
                 if node == 0 {
                     for cls in 0..<classCount {
-                        let child = trie.rootChild[cls]
+                        let child = trie.child(of: 0, UInt8(cls))
                         table[row + cls] = child >= 0 ? id[Int(child)] : 0
                     }
                 } else {
@@ -154,20 +191,16 @@ final class AutomatonTables: Sendable {
         for position in 0..<nodes {
             let node = Int(trie.order[position])
             guard !isDense[node] else { continue }
-            sparse.append(id[Int(trie.fail[node])])
+            sparse.append(id[Int(exit[node])])
             sparse.append(trie.outputCount[node] > 0 ? UInt32(trie.outputStart[node]) : Self.noMatch)
-            sparse.append(UInt32(childCount[node]))
-            var targets: [UInt32] = []
-            trie.forEachChild(of: node) { child in
-                sparse.append(UInt32(trie.label[child]))
-                targets.append(id[child])
-            }
-            sparse.append(contentsOf: targets)
+            let edges = Int(edgeStart[node])..<Int(edgeStart[node] + edgeCount[node])
+            sparse.append(UInt32(edges.count))
+            for edge in edges { sparse.append(UInt32(edgeClass[edge])) }
+            for edge in edges { sparse.append(id[Int(edgeNode[edge])]) }
         }
 
         self.classMap = trie.classes.map
         self.classCount = classCount
-        self.stride = stride
         self.dense = dense
         self.matchStart = UInt32(nonMatchDense * stride)
         self.sparseStart = sparseStart

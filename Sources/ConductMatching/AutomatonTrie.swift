@@ -6,20 +6,27 @@
 ///     trie.fail[she]      // the node of "he"
 ///
 /// Built once by ``AutomatonBuilder/build()`` and turned into ``AutomatonTables``; never kept.
-/// Cost: O(total literal bytes) nodes; insertion scans a node's children linearly (the root
-/// has a dense child table, deeper nodes have few children); failure links cost amortised
-/// O(total literal bytes) child look-ups.
+/// Cost: O(total literal bytes) nodes. Nodes at depth 0–2 (the ones with many children, which
+/// failure links lead to most) find a child with one look-up in a dense table; deeper nodes
+/// scan their few children. Failure links cost amortised O(total literal bytes) look-ups.
 struct AutomatonTrie {
     let classes: AutomatonByteClasses
     let patternCount: Int
 
+    /// Nodes up to this depth get a dense child table, within `denseChildLimit` entries.
+    static let denseDepth = 2
+    static let denseChildLimit = 1 << 22
+
     /// Node 0 is the root. For node `n > 0`: `label[n]` is the class of the edge into `n`.
     var label: [UInt8] = [0]
-    /// First child of a non-root node, or -1; siblings chain through `nextSibling`.
+    /// First child, or -1; siblings chain through `nextSibling`.
     var firstChild: [Int32] = [-1]
     var nextSibling: [Int32] = [-1]
-    /// The root's children, dense by class; -1 where the root has no child.
-    var rootChild: [Int32]
+    var childCount: [Int32] = [0]
+    /// Where a node's dense child table starts in `denseChildren` (one entry per class, -1 for
+    /// no child), or -1 when it has none. The root's starts at 0.
+    var denseSlot: [Int32] = [0]
+    var denseChildren: [Int32]
     /// Literals that end exactly at a node: the first, then `nextSamePlace`, in `add` order.
     var firstPattern: [Int32] = [-1]
     var lastPattern: [Int32] = [-1]
@@ -44,13 +51,15 @@ struct AutomatonTrie {
     init(bytes: [UInt8], ends: [Int]) {
         classes = AutomatonByteClasses(literalBytes: bytes)
         patternCount = ends.count
-        rootChild = [Int32](repeating: -1, count: classes.count)
+        denseChildren = [Int32](repeating: -1, count: classes.count)
         nextSamePlace = [Int32](repeating: -1, count: ends.count)
         patternLength = [Int32](repeating: 0, count: ends.count)
         let expected = min(bytes.count + 1, 1 << 20)
         label.reserveCapacity(expected)
         firstChild.reserveCapacity(expected)
         nextSibling.reserveCapacity(expected)
+        childCount.reserveCapacity(expected)
+        denseSlot.reserveCapacity(expected)
         firstPattern.reserveCapacity(expected)
         lastPattern.reserveCapacity(expected)
         var start = 0
@@ -65,23 +74,9 @@ struct AutomatonTrie {
         var node = 0
         for index in start..<end {
             let cls = classes.map[Int(bytes[index])]
-            if node == 0 {
-                var child = rootChild[Int(cls)]
-                if child < 0 {
-                    child = newNode(label: cls)
-                    rootChild[Int(cls)] = child
-                }
-                node = Int(child)
-            } else {
-                var child = firstChild[node]
-                while child >= 0 && label[Int(child)] != cls { child = nextSibling[Int(child)] }
-                if child < 0 {
-                    child = newNode(label: cls)
-                    nextSibling[Int(child)] = firstChild[node]
-                    firstChild[node] = child
-                }
-                node = Int(child)
-            }
+            var next = child(of: node, cls)
+            if next < 0 { next = newNode(parent: node, label: cls, depth: index - start + 1) }
+            node = Int(next)
         }
         patternLength[pattern] = Int32(end - start)
         if firstPattern[node] < 0 {
@@ -92,34 +87,44 @@ struct AutomatonTrie {
         lastPattern[node] = Int32(pattern)
     }
 
-    private mutating func newNode(label cls: UInt8) -> Int32 {
+    private mutating func newNode(parent: Int, label cls: UInt8, depth: Int) -> Int32 {
         let node = Int32(label.count)
         label.append(cls)
         firstChild.append(-1)
-        nextSibling.append(-1)
+        nextSibling.append(firstChild[parent])
+        firstChild[parent] = node
+        childCount.append(0)
+        childCount[parent] += 1
+        let parentSlot = denseSlot[parent]
+        if parentSlot >= 0 { denseChildren[Int(parentSlot) + Int(cls)] = node }
+        if depth <= Self.denseDepth && denseChildren.count + classes.count <= Self.denseChildLimit {
+            denseSlot.append(Int32(denseChildren.count))
+            denseChildren.append(contentsOf: repeatElement(-1, count: classes.count))
+        } else {
+            denseSlot.append(-1)
+        }
         firstPattern.append(-1)
         lastPattern.append(-1)
         return node
     }
 
     /// The child of `node` along class `cls`, or -1.
+    @inline(__always)
     func child(of node: Int, _ cls: UInt8) -> Int32 {
-        if node == 0 { return rootChild[Int(cls)] }
+        let slot = denseSlot[node]
+        if slot >= 0 { return denseChildren[Int(slot) + Int(cls)] }
         var child = firstChild[node]
         while child >= 0 && label[Int(child)] != cls { child = nextSibling[Int(child)] }
         return child
     }
 
     /// Calls `body` with every child of `node` (any order).
+    @inline(__always)
     func forEachChild(of node: Int, _ body: (Int) -> Void) {
-        if node == 0 {
-            for child in rootChild where child >= 0 { body(Int(child)) }
-        } else {
-            var child = firstChild[node]
-            while child >= 0 {
-                body(Int(child))
-                child = nextSibling[Int(child)]
-            }
+        var child = firstChild[node]
+        while child >= 0 {
+            body(Int(child))
+            child = nextSibling[Int(child)]
         }
     }
 
@@ -134,21 +139,14 @@ struct AutomatonTrie {
         while position < order.count {
             let node = Int(order[position])
             position += 1
-            if node == 0 {
-                for child in rootChild where child >= 0 {
-                    order.append(child)
-                    collectOutputs(of: Int(child), failure: 0)
-                }
-            } else {
-                let failure = Int(fail[node])
-                var child = Int(firstChild[node])
-                while child >= 0 {
-                    order.append(Int32(child))
-                    let target = failureTarget(from: failure, label[child])
-                    fail[child] = Int32(target)
-                    collectOutputs(of: child, failure: target)
-                    child = Int(nextSibling[child])
-                }
+            let failure = Int(fail[node])
+            var child = Int(firstChild[node])
+            while child >= 0 {
+                order.append(Int32(child))
+                let target = node == 0 ? 0 : failureTarget(from: failure, label[child])
+                fail[child] = Int32(target)
+                collectOutputs(of: child, failure: target)
+                child = Int(nextSibling[child])
             }
         }
     }
@@ -168,6 +166,10 @@ struct AutomatonTrie {
     /// (already sorted, since the target precedes the node in breadth-first order).
     private mutating func collectOutputs(of node: Int, failure: Int) {
         let start = outputs.count
+        if firstPattern[node] < 0 && outputCount[failure] == 0 {
+            outputStart[node] = Int32(start)
+            return
+        }
         var own = firstPattern[node]
         var inherited = Int(outputStart[failure])
         let inheritedEnd = inherited + Int(outputCount[failure])
