@@ -8,6 +8,15 @@ import Yams
 /// Cost: proportional to the nodes of the file.
 struct RuleFileDecoder {
     static let fileKeys = ["category", "description", "guideline", "threshold", "lists", "rules"]
+    /// `<category>.yaml`, or `<category>.<lang>.yaml` for one language's rules of a category
+    /// (two lower-case letters), so a new language is a matter of adding files.
+    static func isFileName(_ fileName: String, of category: String) -> Bool {
+        if fileName == "\(category).yaml" { return true }
+        guard fileName.hasPrefix("\(category).") && fileName.hasSuffix(".yaml") else { return false }
+        let middle = fileName.dropFirst(category.count + 1).dropLast(5)
+        return middle.count == 2 && middle.allSatisfy { $0 >= "a" && $0 <= "z" }
+    }
+
     static let listsFileName = "lists.yaml"
 
     let reader: YAMLReader
@@ -59,8 +68,9 @@ struct RuleFileDecoder {
                       let standard = Suggestion.closest(to: name.value, among: RuleSet.standardCategories) {
                 log.error(name.location, "category '\(name.value)' is not a standard category; did you mean '\(standard)'? "
                     + "(a new category needs a name unlike the standard ones: \(RuleSet.standardCategories.joined(separator: ", ")))")
-            } else if fileName != "\(name.value).yaml" {
-                log.error(name.location, "category '\(name.value)' is in \(fileName); a category's file must be named \(name.value).yaml; rename the file or the category")
+            } else if !Self.isFileName(fileName, of: name.value) {
+                log.error(name.location, "category '\(name.value)' is in \(fileName); a category's file must be named \(name.value).yaml "
+                    + "or \(name.value).<lang>.yaml (e.g. \(name.value).nl.yaml); rename the file or the category")
             }
             file.category = name
         }

@@ -7,6 +7,10 @@ struct RuleSetAssembler {
     let limits: RuleLimits
     let guidelines: GuidelineIndex?
 
+    static func describe(_ thresholds: Thresholds) -> String {
+        "{ review: \(YAMLReader.format(thresholds.review)), remove: \(YAMLReader.format(thresholds.remove)) }"
+    }
+
     func assemble(_ files: [RawRuleFile], log: inout DiagnosticLog) -> RuleSet? {
         let resolver = PatternResolver(limits: limits)
         let shared = ListScope(parent: nil)
@@ -25,7 +29,12 @@ struct RuleSetAssembler {
         for file in files {
             guard let category = file.category else { continue }
             if let first = categoryFiles[category.value] {
-                log.error(category.location, "category '\(category.value)' is already defined at \(first); each category has exactly one file")
+                // Another file of the same category (e.g. harassment.nl.yaml): same thresholds.
+                let thresholds = categories.first { $0.name == category.value }?.thresholds
+                if let thresholds, thresholds != file.thresholds {
+                    log.error(category.location, "category '\(category.value)' has threshold \(Self.describe(file.thresholds)) here "
+                        + "but \(Self.describe(thresholds)) at \(first); the files of one category share its thresholds")
+                }
             } else {
                 categoryFiles[category.value] = category.location
             }
@@ -71,8 +80,12 @@ struct RuleSetAssembler {
                 rules.append(rule)
             }
             composites.append((file.rules, category.value))
-            categories.append(Category(name: category.value, description: file.description, guideline: file.guideline?.value,
-                                       thresholds: file.thresholds, rules: rules, file: file.path))
+            if let index = categories.firstIndex(where: { $0.name == category.value }) {
+                categories[index].rules += rules
+            } else {
+                categories.append(Category(name: category.value, description: file.description, guideline: file.guideline?.value,
+                                           thresholds: file.thresholds, rules: rules, file: file.path))
+            }
         }
         for (rules, category) in composites {
             checkComposites(rules, category: category, allLocations: ruleLocations, log: &log)
