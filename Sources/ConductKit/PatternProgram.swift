@@ -27,6 +27,9 @@ struct PatternProgram: Sendable {
     /// Atoms that can be consumed first: a run only starts at word positions where one of them
     /// occurs.
     var firstAtoms: [AtomID]
+    /// Every match consumes at least one atom of each clause (each sorted): a post that lacks
+    /// every atom of some clause cannot match.
+    var clauses: [[AtomID]] = []
     var source: String
     var location: SourceLocation
 }
@@ -41,11 +44,15 @@ struct PatternProgramBuilder {
         // Instruction 0 is a placeholder for the entry, patched below.
         builder.instructions.append(.accept)
         let accept = builder.emit(.accept)
-        let entry = builder.sequence(pattern.elements[...], next: accept, atom: atom)
+        let (entry, clauses) = builder.sequence(pattern.elements[...], next: accept, atom: atom)
         builder.instructions[0] = .split(entry, entry)
         var program = PatternProgram(instructions: builder.instructions, firstAtoms: [], source: pattern.source,
                                      location: pattern.location)
         program.firstAtoms = program.reachableAtoms(from: 0)
+        // Smallest clauses first: they fail fastest.
+        program.clauses = Array(Set(clauses)).sorted {
+            $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1)
+        }
         return program
     }
 
@@ -54,27 +61,41 @@ struct PatternProgramBuilder {
         return Int32(instructions.count - 1)
     }
 
-    /// Emits `elements` so that they continue at `next`; returns the entry instruction.
+    /// Emits `elements` so that they continue at `next`; returns the entry instruction and the
+    /// clauses of the sequence (see ``PatternProgram/clauses``).
     private mutating func sequence(_ elements: ArraySlice<PatternElement>, next: Int32,
-                                   atom: (PatternElement) -> AtomID) -> Int32 {
+                                   atom: (PatternElement) -> AtomID) -> (entry: Int32, clauses: [[AtomID]]) {
         var target = next
+        var clauses: [[AtomID]] = []
         for element in elements.reversed() {
             switch element {
             case .word, .detector:
-                target = emit(.atom(atom(element), next: target))
+                let id = atom(element)
+                target = emit(.atom(id, next: target))
+                clauses.append([id])
             case .gap(let max):
                 target = emit(.gap(max: Int32(max), next: target))
             case .group(let alternatives, let optional):
-                var entries = alternatives.map { sequence($0[...], next: target, atom: atom) }
+                let compiled = alternatives.map { sequence($0[...], next: target, atom: atom) }
+                var entries = compiled.map(\.entry)
                 if optional { entries.append(target) }
                 var entry = entries.removeLast()
                 for other in entries.reversed() {
                     entry = emit(.split(other, entry))
                 }
                 target = entry
+                if !optional {
+                    if compiled.count == 1 {
+                        clauses.append(contentsOf: compiled[0].clauses)
+                    } else if compiled.allSatisfy({ !$0.clauses.isEmpty }) {
+                        // Each alternative consumes an atom of its smallest clause.
+                        let union = compiled.flatMap { alternative in alternative.clauses.min { $0.count < $1.count }! }
+                        clauses.append(Array(Set(union)).sorted())
+                    }
+                }
             }
         }
-        return target
+        return (target, clauses)
     }
 }
 

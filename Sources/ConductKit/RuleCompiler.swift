@@ -7,9 +7,9 @@ struct RuleCompiler {
     let normalizer: Normalizer
     private(set) var diagnostics: [Diagnostic] = []
 
-    private var builder = AutomatonBuilder()
     private var literalIDs: [[UInt8]: Int32] = [:]
-    private var literalTargets: [[LiteralTarget]] = []
+    private var literals: [[UInt8]] = []
+    private var literalTargets: [[(target: LiteralTarget, squeezed: [Int32])]] = []
     private var atomIDs: [AtomKind: AtomID] = [:]
     private var atoms: [AtomKind] = []
     private var programs: [PatternProgram] = []
@@ -18,9 +18,22 @@ struct RuleCompiler {
     static let maxSqueezedDoubles = 3
 
     struct Result {
+        /// Literals with a whole-word or word-prefix target.
+        var trie: LiteralTrie
+        /// For trie literal `l`: `targets[trieTargetStarts[l] ..< trieTargetStarts[l + 1]]`.
+        var trieTargetStarts: [Int32]
+        /// Suffixes ending with a word character, each reversed.
+        var suffixTrie: LiteralTrie
+        var suffixTargetStarts: [Int32]
+        /// Literals with a target that can be anywhere.
         var automaton: Automaton
+        /// For automaton pattern `p`: `targets[targetStarts[p] ..< targetStarts[p + 1]]`.
         var targetStarts: [Int32]
         var targets: [LiteralTarget]
+        /// Distinct literals.
+        var literalCount: Int
+        /// For each target: the offsets its `squeezedCount` counts.
+        var squeezed: [[Int32]]
         var atoms: [AtomKind]
         var detectorAtoms: [DetectorKind: AtomID]
         var programs: [PatternProgram]
@@ -65,17 +78,44 @@ struct RuleCompiler {
         for (index, program) in programs.enumerated() {
             for atom in program.firstAtoms { programsByFirstAtom[Int(atom)].append(Int32(index)) }
         }
-        var targetStarts: [Int32] = [0]
+        // Each literal goes to the structures that find its targets (see LiteralPlacement).
         var targets: [LiteralTarget] = []
-        for list in literalTargets {
-            targets.append(contentsOf: list)
-            targetStarts.append(Int32(targets.count))
+        var squeezed: [[Int32]] = []
+        var trieLiterals: [[UInt8]] = [], suffixLiterals: [[UInt8]] = []
+        var trieTargetStarts: [Int32] = [], suffixTargetStarts: [Int32] = [], targetStarts: [Int32] = []
+        var builder = AutomatonBuilder()
+        for placement in LiteralPlacement.allCases {
+            switch placement {
+            case .wordStart: trieTargetStarts.append(Int32(targets.count))
+            case .wordEnd: suffixTargetStarts.append(Int32(targets.count))
+            case .anywhere: targetStarts.append(Int32(targets.count))
+            }
+            for (literal, list) in zip(literals, literalTargets) {
+                let chosen = list.filter { $0.target.placement == placement }
+                guard !chosen.isEmpty else { continue }
+                targets.append(contentsOf: chosen.map(\.target))
+                squeezed.append(contentsOf: chosen.map(\.squeezed))
+                switch placement {
+                case .wordStart:
+                    trieLiterals.append(literal)
+                    trieTargetStarts.append(Int32(targets.count))
+                case .wordEnd:
+                    suffixLiterals.append(literal.reversed())
+                    suffixTargetStarts.append(Int32(targets.count))
+                case .anywhere:
+                    _ = builder.add(literal)
+                    targetStarts.append(Int32(targets.count))
+                }
+            }
         }
         var detectorAtoms: [DetectorKind: AtomID] = [:]
         for (atom, kind) in atoms.enumerated() {
             if case .detector(let detector) = kind { detectorAtoms[detector] = AtomID(atom) }
         }
-        return Result(automaton: builder.build(), targetStarts: targetStarts, targets: targets, atoms: atoms,
+        return Result(trie: LiteralTrie(trieLiterals), trieTargetStarts: trieTargetStarts,
+                      suffixTrie: LiteralTrie(suffixLiterals), suffixTargetStarts: suffixTargetStarts,
+                      automaton: builder.build(), targetStarts: targetStarts, targets: targets,
+                      literalCount: literals.count, squeezed: squeezed, atoms: atoms,
                       detectorAtoms: detectorAtoms, programs: programs, programsByFirstAtom: programsByFirstAtom,
                       rules: rules, matchOwners: matchOwners, composites: composites, categories: categories)
     }
@@ -167,21 +207,21 @@ struct RuleCompiler {
         if case .word(let bytes, let anchoring) = kind, !bytes.isEmpty {
             for (variant, squeezed) in Self.squeezedVariants(of: bytes) {
                 addLiteral(variant, LiteralTarget(atom: id, anchoring: anchoring,
-                                                  checkStart: Self.isWordByte(variant, at: 0),
-                                                  checkEnd: Self.isWordByte(variant, at: Self.lastScalarStart(variant)),
-                                                  squeezed: squeezed))
+                                                  startsWithWordCharacter: Self.isWordByte(variant, at: 0),
+                                                  endsWithWordCharacter: Self.isWordByte(variant, at: Self.lastScalarStart(variant)),
+                                                  squeezedCount: Int32(squeezed.count)), squeezed)
             }
         }
         return id
     }
 
-    private mutating func addLiteral(_ bytes: [UInt8], _ target: LiteralTarget) {
+    private mutating func addLiteral(_ bytes: [UInt8], _ target: LiteralTarget, _ squeezed: [Int32]) {
         if let id = literalIDs[bytes] {
-            literalTargets[Int(id)].append(target)
+            literalTargets[Int(id)].append((target, squeezed))
         } else {
-            let id = builder.add(bytes)
-            literalIDs[bytes] = id.rawValue
-            literalTargets.append([target])
+            literalIDs[bytes] = Int32(literals.count)
+            literals.append(bytes)
+            literalTargets.append([(target, squeezed)])
         }
     }
 
