@@ -98,7 +98,7 @@ extension CompiledRules {
         w.scan.text = text
         return original.withUnsafeBytes { original in
             guard evaluate(&w, original: original, language: language, trace: trace) else {
-                return PostEvaluation(scan: w.scan.occurrences.isEmpty ? nil : w.scan, states: [:])
+                return PostEvaluation(scan: w.found.count == 0 ? nil : w.scan, states: [:])
             }
             var states: [Int32: RuleState] = [:]
             for index in w.evaluated {

@@ -28,6 +28,9 @@ final class EvaluationTables: Sendable {
     // Programs.
     let instructions: FixedArray<Instruction>
     let programEntry: FixedArray<Int32>
+    /// Every program's atom sets, numbered across programs (`atomSet` operands are global).
+    let atomSetStarts: FixedArray<Int32>
+    let atomSetAtoms: FixedArray<AtomID>
     /// Per program: the atoms a match can start with, sorted.
     let firstAtomStarts: FixedArray<Int32>
     let firstAtoms: FixedArray<AtomID>
@@ -90,11 +93,15 @@ final class EvaluationTables: Sendable {
 
         var instructions: [Instruction] = []
         var programEntry: [Int32] = [0]
+        var atomSets: [[AtomID]] = []
         for program in programs {
             let base = Int32(instructions.count)
+            let setBase = Int32(atomSets.count)
+            atomSets.append(contentsOf: program.atomSets)
             for instruction in program.instructions {
                 switch instruction {
                 case .atom(let atom, let next): instructions.append(.atom(atom, next: next + base))
+                case .atomSet(let set, let next): instructions.append(.atomSet(set + setBase, next: next + base))
                 case .split(let a, let b): instructions.append(.split(a + base, b + base))
                 case .gap(let max, let next): instructions.append(.gap(max: max, next: next + base))
                 case .accept: instructions.append(.accept)
@@ -103,6 +110,8 @@ final class EvaluationTables: Sendable {
             programEntry.append(Int32(instructions.count))
         }
         self.instructions = FixedArray(instructions)
+        atomSetStarts = FixedArray(Self.starts(atomSets.map(\.count)))
+        atomSetAtoms = FixedArray(atomSets.flatMap { $0 })
         self.programEntry = FixedArray(programEntry)
         firstAtomStarts = FixedArray(Self.starts(programs.map(\.firstAtoms.count)))
         firstAtoms = FixedArray(programs.flatMap(\.firstAtoms))

@@ -68,3 +68,31 @@ final class GrowableBuffer<Element: BitwiseCopyable & FixedWidthInteger> {
         base.update(repeating: 0, count: capacity)
     }
 }
+
+/// A list of plain values that only grows, owned by one workspace: appending is a capacity
+/// check and a store.
+///
+/// Invariant: `base` points to `capacity` elements, the first `count` initialized.
+final class GrowableList<Element: BitwiseCopyable> {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var capacity: Int
+    var count = 0
+
+    init(capacity: Int = 64) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Doubles the capacity; `base` moves.
+    func grow() {
+        let fresh = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        fresh.initialize(from: base, count: count)
+        base.deallocate()
+        base = fresh
+        capacity *= 2
+    }
+
+    var elements: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+}

@@ -1,15 +1,16 @@
-/// The literals that must start where a word starts (whole words and word prefixes), as a
-/// trie walked from each position where a word can start: a literal is found only where it
-/// begins, never inside another word, so a post costs a pass over its bytes plus one step per
-/// byte of the literal prefixes that really start there.
+/// Literals as a trie walked only from positions where a word can start (whole words and
+/// word prefixes) or, built from reversed literals, backwards from positions where a word can
+/// end (word suffixes): a literal is found only where it can begin or end, never inside
+/// another word, so a post costs one pass over its bytes plus one step per byte of the
+/// literals that really begin (or end) there.
 ///
 ///     let trie = LiteralTrie([Array("the".utf8), Array("then".utf8)])
-///     trie.forEachMatch(in: Array("then".utf8)) { literal, start, end in }   // (0, 0, 3), (1, 0, 4)
+///     LiteralTrie.scan(text, classes, forward: trie, backward: none) { _, literal, start, end in }
+///     // "then": (0, 0, 3), (1, 0, 4)
 ///
-/// Positions tried: the first byte, and every byte that is not an ASCII letter, digit or `_`
-/// following one (between two such bytes no word starts; a literal that starts with another
-/// character is tried wherever that character is). A match still needs its word boundaries
-/// checked by the caller.
+/// Positions tried: everywhere but between two ASCII letters, digits or `_` (no word starts or
+/// ends there; a literal that starts with another character is tried wherever that character
+/// is). A match still needs its word boundaries checked by the caller.
 ///
 /// Representation: states are numbered depth-first, in the byte order of the sorted
 /// literals; the root and the states with many children have a dense row of 256 entries,
@@ -94,100 +95,93 @@ final class LiteralTrie: Sendable {
             + childBytes.memoryUsage + childStates.memoryUsage
     }
 
-    /// Calls `body(literal, start, end)` for every literal that starts at a tried position
-    /// (see the type's documentation), ordered by start, then end.
-    ///
-    /// Cost: O(bytes + trie steps taken); no allocation.
-    @inline(__always)
-    func forEachMatch(in text: UnsafeBufferPointer<UInt8>, classes: UnsafePointer<UInt8>,
-                      _ body: (Int32, Int, Int) -> Void) {
-        guard literalCount > 0, let p = text.baseAddress else { return }
-        let n = text.count
-        let literalAt = self.literalAt.base, denseRow = self.denseRow.base, dense = self.dense.base
-        let childStart = self.childStart.base, childBytes = self.childBytes.base, childStates = self.childStates.base
-        var i = 0
-        while i < n {
-            let b = p[i]
-            var state = dense[Int(b)]
-            if state != 0 {
-                var j = i + 1
-                while true {
-                    let literal = literalAt[Int(state)]
-                    if literal >= 0 { body(literal, i, j) }
-                    if j == n { break }
-                    let next = p[j]
-                    let row = denseRow[Int(state)]
-                    if row >= 0 {
-                        state = dense[Int(row) &* 256 &+ Int(next)]
-                    } else {
-                        var k = Int(childStart[Int(state)])
-                        let end = Int(childStart[Int(state) &+ 1])
-                        state = 0
-                        while k < end {
-                            let c = childBytes[k]
-                            if c >= next {
-                                if c == next { state = childStates[k] }
-                                break
-                            }
-                            k &+= 1
-                        }
-                    }
-                    if state == 0 { break }
-                    j &+= 1
-                }
+    /// The tables as pointers, valid while this trie lives.
+    var view: View {
+        View(literalAt: literalAt.base, denseRow: denseRow.base, dense: dense.base, childStart: childStart.base,
+             childBytes: childBytes.base, childStates: childStates.base)
+    }
+
+    /// The trie's tables as pointers: stepping costs a few loads and no reference counting.
+    struct View {
+        let literalAt: UnsafeMutablePointer<Int32>
+        let denseRow: UnsafeMutablePointer<Int32>
+        let dense: UnsafeMutablePointer<Int32>
+        let childStart: UnsafeMutablePointer<Int32>
+        let childBytes: UnsafeMutablePointer<UInt8>
+        let childStates: UnsafeMutablePointer<Int32>
+
+        /// The state after the root on `byte`, 0 for none.
+        @inline(__always)
+        func start(_ byte: UInt8) -> Int32 { dense[Int(byte)] }
+
+        /// The literal ending at `state`, or -1.
+        @inline(__always)
+        func literal(at state: Int32) -> Int32 { literalAt[Int(state)] }
+
+        /// The state after `state` on `byte`, 0 for none.
+        @inline(__always)
+        func step(_ state: Int32, _ byte: UInt8) -> Int32 {
+            let row = denseRow[Int(state)]
+            if row >= 0 { return dense[Int(row) &* 256 &+ Int(byte)] }
+            var k = Int(childStart[Int(state)])
+            let end = Int(childStart[Int(state) &+ 1])
+            while k < end {
+                let c = childBytes[k]
+                if c >= byte { return c == byte ? childStates[k] : 0 }
+                k &+= 1
             }
-            // Inside a run of ASCII letters, digits and '_' no word starts: skip to its end.
-            i &+= 1
-            if WordScanner.isWordClass(classes[Int(b)]) {
-                while i < n && WordScanner.isWordClass(classes[Int(p[i])]) { i &+= 1 }
-            }
+            return 0
         }
     }
 
-    /// Calls `body(literal, start, end)` for every literal of a trie built from reversed
-    /// literals that ends at a position where a word can end (the end of the text, and every
-    /// position that is not between two ASCII letters, digits or `_`), walking backwards.
+    /// Calls `found(literal, start, end)` for every literal of `forward` that starts, and every
+    /// reversed literal of `backward` that ends, at a position where a word can start or end:
+    /// everywhere but between two ASCII letters, digits or `_` (there no word starts or ends).
+    /// One pass over the bytes; the tries are walked from those positions only.
     ///
+    ///     LiteralTrie.scan(text, classes, forward: prefixes, backward: suffixes) { trie, literal, start, end in … }
+    ///
+    /// `found`'s first argument says which trie found the literal (false: forward).
     /// Cost: O(bytes + trie steps taken); no allocation.
     @inline(__always)
-    func forEachReversedMatch(in text: UnsafeBufferPointer<UInt8>, classes: UnsafePointer<UInt8>,
-                              _ body: (Int32, Int, Int) -> Void) {
-        guard literalCount > 0, let p = text.baseAddress else { return }
+    static func scan(_ text: UnsafeBufferPointer<UInt8>, _ classes: UnsafePointer<UInt8>, forward: LiteralTrie,
+                     backward: LiteralTrie, _ found: (Bool, Int32, Int, Int) -> Void) {
+        guard let p = text.baseAddress else { return }
         let n = text.count
-        let literalAt = self.literalAt.base, denseRow = self.denseRow.base, dense = self.dense.base
-        let childStart = self.childStart.base, childBytes = self.childBytes.base, childStates = self.childStates.base
-        var end = 1
-        while end <= n {
-            // Inside a run of ASCII letters, digits and '_' no word ends: skip to its last byte.
-            if WordScanner.isWordClass(classes[Int(p[end &- 1])]) {
+        let f = forward.view, b = backward.view
+        let hasForward = forward.literalCount > 0, hasBackward = backward.literalCount > 0
+        var i = 0
+        while i < n {
+            let byte = p[i]
+            if hasForward {
+                var state = f.start(byte)
+                var j = i &+ 1
+                while state != 0 {
+                    let literal = f.literal(at: state)
+                    if literal >= 0 { found(false, literal, i, j) }
+                    if j == n { break }
+                    state = f.step(state, p[j])
+                    j &+= 1
+                }
+            }
+            // The next position where a word can start or end: past a run of ASCII letters,
+            // digits and '_', or the next byte.
+            var end = i &+ 1
+            if WordScanner.isWordClass(classes[Int(byte)]) {
                 while end < n && WordScanner.isWordClass(classes[Int(p[end])]) { end &+= 1 }
             }
-            var state = dense[Int(p[end &- 1])]
-            var start = end &- 1
-            while state != 0 {
-                let literal = literalAt[Int(state)]
-                if literal >= 0 { body(literal, start, end) }
-                if start == 0 { break }
-                let previous = p[start &- 1]
-                let row = denseRow[Int(state)]
-                if row >= 0 {
-                    state = dense[Int(row) &* 256 &+ Int(previous)]
-                } else {
-                    var k = Int(childStart[Int(state)])
-                    let last = Int(childStart[Int(state) &+ 1])
-                    state = 0
-                    while k < last {
-                        let c = childBytes[k]
-                        if c >= previous {
-                            if c == previous { state = childStates[k] }
-                            break
-                        }
-                        k &+= 1
-                    }
+            if hasBackward {
+                var state = b.start(p[end &- 1])
+                var start = end &- 1
+                while state != 0 {
+                    let literal = b.literal(at: state)
+                    if literal >= 0 { found(true, literal, start, end) }
+                    if start == 0 { break }
+                    start &-= 1
+                    state = b.step(state, p[start])
                 }
-                start &-= 1
             }
-            end &+= 1
+            i = end
         }
     }
 }

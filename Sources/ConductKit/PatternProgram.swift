@@ -10,6 +10,10 @@ import ConductRules
 enum Instruction: Hashable, Sendable {
     /// Consume one occurrence of the atom that starts at the current word position.
     case atom(AtomID, next: Int32)
+    /// Consume one occurrence of any atom of set `set` (``PatternProgram/atomSets``, each
+    /// sorted) that starts at the current word position: a group of single-atom alternatives,
+    /// which would otherwise be a chain of splits, one per alternative.
+    case atomSet(Int32, next: Int32)
     /// Continue at both targets.
     case split(Int32, Int32)
     /// Skip 0…max whole words, then continue.
@@ -30,6 +34,8 @@ struct PatternProgram: Sendable {
     /// Every match consumes at least one atom of each clause (each sorted): a post that lacks
     /// every atom of some clause cannot match.
     var clauses: [[AtomID]] = []
+    /// The sets of `atomSet` instructions, each sorted and without duplicates.
+    var atomSets: [[AtomID]] = []
     var source: String
     var location: SourceLocation
 }
@@ -37,6 +43,7 @@ struct PatternProgram: Sendable {
 /// Compiles parsed pattern elements into a ``PatternProgram``.
 struct PatternProgramBuilder {
     private(set) var instructions: [Instruction] = []
+    private(set) var atomSets: [[AtomID]] = []
 
     /// `resolveWord` turns a pattern word into its atom.
     static func compile(_ pattern: Pattern, atom: (PatternElement) -> AtomID) -> PatternProgram {
@@ -46,14 +53,21 @@ struct PatternProgramBuilder {
         let accept = builder.emit(.accept)
         let (entry, clauses) = builder.sequence(pattern.elements[...], next: accept, atom: atom)
         builder.instructions[0] = .split(entry, entry)
-        var program = PatternProgram(instructions: builder.instructions, firstAtoms: [], source: pattern.source,
-                                     location: pattern.location)
+        var program = PatternProgram(instructions: builder.instructions, firstAtoms: [], atomSets: builder.atomSets,
+                                     source: pattern.source, location: pattern.location)
         program.firstAtoms = program.reachableAtoms(from: 0)
         // Smallest clauses first: they fail fastest.
         program.clauses = Array(Set(clauses)).sorted {
             $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1)
         }
         return program
+    }
+
+    private static func isAtom(_ element: PatternElement) -> Bool {
+        switch element {
+        case .word, .detector: true
+        case .gap, .group: false
+        }
     }
 
     private mutating func emit(_ instruction: Instruction) -> Int32 {
@@ -76,8 +90,27 @@ struct PatternProgramBuilder {
             case .gap(let max):
                 target = emit(.gap(max: Int32(max), next: target))
             case .group(let alternatives, let optional):
-                let compiled = alternatives.map { sequence($0[...], next: target, atom: atom) }
+                // Alternatives that are one word or detector each share one atomSet instruction.
+                // Atoms are resolved in the order written, so diagnostics keep that order.
+                var single: [AtomID] = []
+                var compiled: [(entry: Int32, clauses: [[AtomID]])] = []
+                for alternative in alternatives {
+                    if alternative.count == 1, Self.isAtom(alternative[0]) {
+                        single.append(atom(alternative[0]))
+                    } else {
+                        compiled.append(sequence(alternative[...], next: target, atom: atom))
+                    }
+                }
                 var entries = compiled.map(\.entry)
+                if single.count == 1 {
+                    entries.insert(emit(.atom(single[0], next: target)), at: 0)
+                    compiled.insert((entries[0], [single]), at: 0)
+                } else if single.count > 1 {
+                    let set = Array(Set(single)).sorted()
+                    atomSets.append(set)
+                    entries.insert(emit(.atomSet(Int32(atomSets.count - 1), next: target)), at: 0)
+                    compiled.insert((entries[0], [set]), at: 0)
+                }
                 if optional { entries.append(target) }
                 var entry = entries.removeLast()
                 for other in entries.reversed() {
@@ -109,6 +142,7 @@ extension PatternProgram {
             guard seen.insert(pc).inserted else { continue }
             switch instructions[Int(pc)] {
             case .atom(let atom, _): atoms.insert(atom)
+            case .atomSet(let set, _): atoms.formUnion(atomSets[Int(set)])
             case .split(let a, let b): stack.append(a); stack.append(b)
             case .gap(_, let next): stack.append(next)
             case .accept: break
@@ -121,6 +155,7 @@ extension PatternProgram {
     var allAtoms: [AtomID] {
         var atoms = Set<AtomID>()
         for case .atom(let atom, _) in instructions { atoms.insert(atom) }
+        for set in atomSets { atoms.formUnion(set) }
         return atoms.sorted()
     }
 }

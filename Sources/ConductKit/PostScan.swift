@@ -34,16 +34,19 @@ struct ProgramMatch: Sendable, Hashable {
 /// The atoms found in one normalized post, indexed by the word they start in. Reused from post
 /// to post (``reset()`` keeps the storage), so a warm scan allocates nothing.
 ///
-/// Invariant after ``locate()``: `occurrences` is sorted by ``Occurrence/precedes(_:_:)``; the
-/// occurrences starting in word `w` are `occurrences[index[w] ..< index[w + 1]]`;
-/// `wordStarts`/`wordEnds` are increasing. Before it, `occurrences` holds the raw
-/// occurrences in the order they were found, with no word positions.
+/// Invariant after ``locate(_:)``: `occurrences` is sorted by ``Occurrence/precedes(_:_:)``;
+/// the occurrences starting in word `w` are `occurrences[index[w] ..< index[w + 1]]`;
+/// `wordStarts`/`wordEnds` are increasing. Before it, `occurrences` and the words are empty.
 struct PostScan {
     var text = NormalizedText()
     var wordStarts: [Int32] = []
     var wordEnds: [Int32] = []
     var occurrences: [Occurrence] = []
     var index: [Int32] = []
+    /// Per byte offset (valid after ``locate(_:)``, at least `text.bytes.count + 1` long): the
+    /// first word ending after it; the number of words starting before it.
+    private var firstWordAfter: [Int32] = []
+    private var wordsBefore: [Int32] = []
     /// Whether ``locate()`` ran for the current post.
     private(set) var located = false
 
@@ -58,31 +61,58 @@ struct PostScan {
         located = false
     }
 
-    /// Splits the text into words, gives every occurrence its words, sorts the occurrences and
-    /// builds the word index.
-    mutating func locate() {
+    /// Splits the text into words, gives every occurrence of `found` its words, sorts them
+    /// into `occurrences` and builds the word index.
+    mutating func locate(_ found: UnsafeBufferPointer<Occurrence>) {
         located = true
         WordScanner.tokenize(text, starts: &wordStarts, ends: &wordEnds)
+        let wordCount = self.wordCount
+        // For every byte offset b: the first word ending after b, and the number of words
+        // starting before b (one pass over the words instead of two searches per occurrence).
+        let n = text.bytes.count
+        if firstWordAfter.count < n + 1 {
+            firstWordAfter = Array(repeating: 0, count: n + 1)
+            wordsBefore = Array(repeating: 0, count: n + 1)
+        }
+        wordStarts.withUnsafeBufferPointer { starts in
+            wordEnds.withUnsafeBufferPointer { ends in
+                firstWordAfter.withUnsafeMutableBufferPointer { after in
+                    wordsBefore.withUnsafeMutableBufferPointer { before in
+                        var b = 0
+                        for w in 0..<wordCount {
+                            let end = Int(ends[w])
+                            while b < end { after[b] = Int32(w); b &+= 1 }
+                        }
+                        while b <= n { after[b] = Int32(wordCount); b &+= 1 }
+                        b = 0
+                        for w in 0..<wordCount {
+                            let start = Int(starts[w])
+                            while b <= start { before[b] = Int32(w); b &+= 1 }
+                        }
+                        while b <= n { before[b] = Int32(wordCount); b &+= 1 }
+                    }
+                }
+            }
+        }
+        occurrences.append(contentsOf: found)
         let count = occurrences.count
-        wordStarts.withUnsafeBufferPointer { wordStarts in
-            wordEnds.withUnsafeBufferPointer { wordEnds in
+        firstWordAfter.withUnsafeBufferPointer { after in
+            wordsBefore.withUnsafeBufferPointer { before in
                 occurrences.withUnsafeMutableBufferPointer { buffer in
                     for i in 0..<count {
-                        let (first, last) = Self.words(start: Int(buffer[i].start), end: Int(buffer[i].end),
-                                                       wordStarts, wordEnds)
-                        buffer[i].firstWord = Int32(first)
-                        buffer[i].lastWord = Int32(last)
+                        let first = after[Int(buffer[i].start)]
+                        buffer[i].firstWord = first
+                        buffer[i].lastWord = max(before[Int(buffer[i].end)] &- 1, first &- 1)
                     }
                     Self.sort(buffer)
                 }
             }
         }
-        let wordCount = self.wordCount
         index.reserveCapacity(wordCount + 2)
         var cursor = 0
         occurrences.withUnsafeBufferPointer { located in
             for w in 0...(wordCount + 1) {
-                while cursor < count && Int(located[cursor].firstWord) < w { cursor += 1 }
+                while cursor < count && Int(located[cursor].firstWord) < w { cursor &+= 1 }
                 index.append(Int32(cursor))
             }
         }
@@ -119,32 +149,5 @@ struct PostScan {
     /// Occurrences that start in word `w`.
     func occurrences(at w: Int) -> ArraySlice<Occurrence> {
         occurrences[occurrenceRange(at: w)]
-    }
-
-    /// The words a byte span touches: the first word ending after `start`, the last word
-    /// starting before `end`.
-    func words(start: Int, end: Int) -> (Int, Int) {
-        wordStarts.withUnsafeBufferPointer { wordStarts in
-            wordEnds.withUnsafeBufferPointer { wordEnds in Self.words(start: start, end: end, wordStarts, wordEnds) }
-        }
-    }
-
-    @inline(__always)
-    static func words(start: Int, end: Int, _ wordStarts: UnsafeBufferPointer<Int32>,
-                      _ wordEnds: UnsafeBufferPointer<Int32>) -> (Int, Int) {
-        // First w with wordEnds[w] > start.
-        var lo = 0, hi = wordEnds.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if Int(wordEnds[mid]) > start { hi = mid } else { lo = mid + 1 }
-        }
-        let first = lo
-        // Number of words with wordStarts[w] < end, minus one.
-        lo = 0; hi = wordStarts.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if Int(wordStarts[mid]) < end { lo = mid + 1 } else { hi = mid }
-        }
-        return (first, max(lo - 1, first - 1))
     }
 }

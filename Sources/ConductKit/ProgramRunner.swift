@@ -21,8 +21,8 @@ struct ProgramRunner {
     /// The longest match of the program whose entry is `entry` (an absolute index into
     /// `instructions`) starting at word `word`: the one ending last, and of those the one
     /// starting first.
-    mutating func run(entry: Int32, from word: Int32, _ instructions: FixedArray<Instruction>,
-                      _ scan: PostScan) -> ProgramMatch? {
+    mutating func run(entry: Int32, from word: Int32, _ tables: EvaluationTables, _ scan: PostScan) -> ProgramMatch? {
+        let instructions = tables.instructions
         stack.removeAll(keepingCapacity: true)
         visited.removeAll()
         stack.append(Thread(pc: entry, pos: word, start: -1, end: -1, first: -1, last: -1))
@@ -37,6 +37,20 @@ struct ProgramRunner {
                 if range.isEmpty { continue }
                 scan.occurrences.withUnsafeBufferPointer { occurrences in
                     for i in range where occurrences[i].atom == atom {
+                        let occurrence = occurrences[i]
+                        let first = thread.start < 0 ? occurrence.firstWord : thread.first
+                        stack.append(Thread(pc: next, pos: max(occurrence.lastWord + 1, thread.pos),
+                                            start: thread.start < 0 ? occurrence.start : thread.start,
+                                            end: occurrence.end, first: first,
+                                            last: max(occurrence.lastWord, first)))
+                    }
+                }
+            case .atomSet(let set, let next):
+                let range = scan.occurrenceRange(at: Int(thread.pos))
+                if range.isEmpty { continue }
+                let lo = Int(tables.atomSetStarts[Int(set)]), hi = Int(tables.atomSetStarts[Int(set) + 1])
+                scan.occurrences.withUnsafeBufferPointer { occurrences in
+                    for i in range where CompiledRules.contains(tables.atomSetAtoms, lo, hi, occurrences[i].atom) {
                         let occurrence = occurrences[i]
                         let first = thread.start < 0 ? occurrence.firstWord : thread.first
                         stack.append(Thread(pc: next, pos: max(occurrence.lastWord + 1, thread.pos),

@@ -11,6 +11,8 @@ struct RuleCompiler {
     private var literals: [[UInt8]] = []
     private var literalTargets: [[(target: LiteralTarget, squeezed: [Int32])]] = []
     private var atomIDs: [AtomKind: AtomID] = [:]
+    /// Pattern words already normalized (lists repeat the same words in many patterns).
+    private var normalizedWords: [String: [UInt8]] = [:]
     private var atoms: [AtomKind] = []
     private var programs: [PatternProgram] = []
 
@@ -190,7 +192,13 @@ struct RuleCompiler {
         case .detector(let detector):
             kind = .detector(detector)
         case .word(let word, let anchoring):
-            let bytes = normalizer.normalize(word).bytes
+            let bytes: [UInt8]
+            if let known = normalizedWords[word] {
+                bytes = known
+            } else {
+                bytes = normalizer.normalize(word).bytes
+                normalizedWords[word] = bytes
+            }
             if bytes.isEmpty || bytes.contains(0x20) {
                 problems.append(bytes.isEmpty
                     ? "pattern word '\(word)' is empty after normalization; write a word with letters or digits"

@@ -54,7 +54,7 @@ extension CompiledRules {
         w.trace = trace
         w.begin(atoms: tables.atomCount, programs: tables.programCount, rules: tables.ruleCount)
         collectOccurrences(&w, tables)
-        guard !w.scan.occurrences.isEmpty else { return false }
+        guard w.found.count > 0 else { return false }
         if trace { return evaluateEverything(&w, original: original, language: language) }
         Self.findPossibleRules(&w, tables)
         guard !w.required.isEmpty else { return false }
@@ -85,8 +85,8 @@ extension CompiledRules {
         let triggerStarts = tables.triggerStarts.base, triggerPrograms = tables.triggerPrograms.base
         let ownerStarts = tables.ownerStarts.base, owners = tables.owners.base
         let queuedMark = w.queuedMark
-        for i in w.scan.occurrences.indices {
-            let atom = Int(w.scan.occurrences[i].atom)
+        for atom in w.presentAtoms.elements {
+            let atom = Int(atom)
             for k in Int(triggerStarts[atom])..<Int(triggerStarts[atom &+ 1]) {
                 let program = Int(triggerPrograms[k])
                 guard queuedMark[program] != generation else { continue }
@@ -147,8 +147,8 @@ extension CompiledRules {
     /// evaluated: what an explanation shows.
     private func evaluateEverything(_ w: inout Workspace, original: UnsafeRawBufferPointer, language: String?) -> Bool {
         let generation = w.generation
-        for i in w.scan.occurrences.indices {
-            let atom = Int(w.scan.occurrences[i].atom)
+        for atom in w.presentAtoms.elements {
+            let atom = Int(atom)
             for k in Int(tables.startStarts[atom])..<Int(tables.startStarts[atom + 1]) {
                 let program = tables.startPrograms[k]
                 guard w.queuedMark[Int(program)] != generation else { continue }
@@ -157,7 +157,7 @@ extension CompiledRules {
             }
         }
         guard !w.queue.isEmpty else { return false }
-        w.scan.locate()
+        w.locate()
         for program in w.queue where !programMatchRange(program, &w).isEmpty {
             for owner in matchOwners[Int(program)] where w.ruleMark[Int(owner)] != generation {
                 w.ruleMark[Int(owner)] = generation
@@ -186,43 +186,48 @@ extension CompiledRules {
         return true
     }
 
-    /// Step 1: literal matches on word boundaries, and detections, as occurrences.
+    /// Step 1: literal matches on word boundaries, and detections, as occurrences in `w.found`;
+    /// their distinct atoms in `w.presentAtoms`.
     func collectOccurrences(_ w: inout Workspace, _ tables: EvaluationTables) {
         let generation = w.generation
         let atomMark = w.atomMark
+        let found = w.found, presentAtoms = w.presentAtoms
+        @inline(__always) func record(_ atom: AtomID, _ start: Int, _ end: Int) {
+            if atomMark[Int(atom)] != generation {
+                atomMark[Int(atom)] = generation
+                if presentAtoms.count == presentAtoms.capacity { presentAtoms.grow() }
+                presentAtoms.base[presentAtoms.count] = atom
+                presentAtoms.count &+= 1
+            }
+            if found.count == found.capacity { found.grow() }
+            found.base[found.count] = Occurrence(atom: atom, start: Int32(start), end: Int32(end), firstWord: 0,
+                                                 lastWord: 0)
+            found.count &+= 1
+        }
         let targets = tables.targets.base
         let text = w.scan.text
         text.bytes.withUnsafeBufferPointer { bytes in
             guard let p = bytes.baseAddress else { return }
             let n = bytes.count
-            WordScanner.classes.withUnsafeBufferPointer { classes in
-                let classes = classes.baseAddress!
-                @inline(__always) func found(_ t: Int, _ start: Int, _ end: Int) {
-                    let target = targets[t]
-                    guard Self.accepts(target, t, start: start, end: end, p, n, classes, text, tables) else { return }
-                    atomMark[Int(target.atom)] = generation
-                    w.scan.occurrences.append(Occurrence(atom: target.atom, start: Int32(start), end: Int32(end),
-                                                         firstWord: 0, lastWord: 0))
+            let classes = WordScanner.classTable
+            @inline(__always) func consider(_ t: Int, _ start: Int, _ end: Int) {
+                let target = targets[t]
+                if Self.accepts(target, t, start: start, end: end, p, n, classes, text, tables) {
+                    record(target.atom, start, end)
                 }
-                let trieStarts = tables.trieTargetStarts.base
-                tables.trie.forEachMatch(in: bytes, classes: classes) { literal, start, end in
-                    for t in Int(trieStarts[Int(literal)])..<Int(trieStarts[Int(literal) &+ 1]) { found(t, start, end) }
-                }
-                if tables.suffixTrie.literalCount > 0 {
-                    let suffixStarts = tables.suffixTargetStarts.base
-                    tables.suffixTrie.forEachReversedMatch(in: bytes, classes: classes) { literal, start, end in
-                        for t in Int(suffixStarts[Int(literal)])..<Int(suffixStarts[Int(literal) &+ 1]) {
-                            found(t, start, end)
-                        }
-                    }
-                }
-                if automaton.patternCount > 0 {
-                    let starts = tables.automatonTargetStarts.base
-                    automaton.forEachMatch(in: bytes) { match in
-                        let literal = match.pattern.index
-                        for t in Int(starts[literal])..<Int(starts[literal &+ 1]) {
-                            found(t, match.span.start, match.span.end)
-                        }
+            }
+            let trieStarts = tables.trieTargetStarts.base, suffixStarts = tables.suffixTargetStarts.base
+            LiteralTrie.scan(bytes, classes, forward: tables.trie, backward: tables.suffixTrie) {
+                backward, literal, start, end in
+                let starts = backward ? suffixStarts : trieStarts
+                for t in Int(starts[Int(literal)])..<Int(starts[Int(literal) &+ 1]) { consider(t, start, end) }
+            }
+            if automaton.patternCount > 0 {
+                let starts = tables.automatonTargetStarts.base
+                automaton.forEachMatch(in: bytes) { match in
+                    let literal = match.pattern.index
+                    for t in Int(starts[literal])..<Int(starts[literal &+ 1]) {
+                        consider(t, match.span.start, match.span.end)
                     }
                 }
             }
@@ -230,10 +235,7 @@ extension CompiledRules {
                 let detectorAtom = tables.detectorAtom.base
                 detectors.forEachDetection(in: bytes) { detection in
                     let atom = detectorAtom[EvaluationTables.slot(detection.kind)]
-                    guard atom >= 0 else { return }
-                    atomMark[Int(atom)] = generation
-                    w.scan.occurrences.append(Occurrence(atom: atom, start: Int32(detection.span.start),
-                                                         end: Int32(detection.span.end), firstWord: 0, lastWord: 0))
+                    if atom >= 0 { record(atom, detection.span.start, detection.span.end) }
                 }
             }
         }
@@ -245,8 +247,8 @@ extension CompiledRules {
     static func accepts(_ target: LiteralTarget, _ t: Int, start: Int, end: Int, _ p: UnsafePointer<UInt8>,
                         _ n: Int, _ classes: UnsafePointer<UInt8>, _ text: NormalizedText,
                         _ tables: EvaluationTables) -> Bool {
-        if target.needsWordStart && !WordScanner.isWordStart(start, p, n, classes, text) { return false }
-        if target.needsWordEnd && !WordScanner.isWordEnd(end, p, n, classes, text) { return false }
+        if target.needsWordEnd && !WordScanner.isWordEndQuick(end, p, n, classes, text) { return false }
+        if target.needsWordStart && !WordScanner.isWordStartQuick(start, p, n, classes, text) { return false }
         if target.squeezedCount > 0 {
             for s in Int(tables.squeezedStarts[t])..<Int(tables.squeezedStarts[t + 1]) {
                 let i = start + Int(tables.squeezedOffsets[s])
@@ -282,7 +284,7 @@ extension CompiledRules {
         let tables = self.tables
         // Tracing runs every program, so that explanations check the clauses too.
         if w.trace || Self.clausesHold(program, w, tables) {
-            if !w.scan.located { w.scan.locate() }
+            w.locate()
             let firstLo = Int(tables.firstAtomStarts[p]), firstHi = Int(tables.firstAtomStarts[p + 1])
             let entry = tables.programEntry[p]
             var previousWord: Int32 = -1
@@ -291,7 +293,7 @@ extension CompiledRules {
                 guard occurrence.firstWord != previousWord,
                       Self.contains(tables.firstAtoms, firstLo, firstHi, occurrence.atom) else { continue }
                 previousWord = occurrence.firstWord
-                if let match = w.runner.run(entry: entry, from: occurrence.firstWord, tables.instructions, w.scan) {
+                if let match = w.runner.run(entry: entry, from: occurrence.firstWord, tables, w.scan) {
                     w.programMatches.append(match)
                 }
             }

@@ -31,6 +31,13 @@ enum WordScanner {
         }
     }
 
+    /// `classes` in memory of its own, for the per-post loops (never written after it is made).
+    nonisolated(unsafe) static let classTable: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        table.initialize(from: classes, count: 256)
+        return UnsafePointer(table)
+    }()
+
     static let letter: UInt8 = 1, digit: UInt8 = 2, underscore: UInt8 = 3, period: UInt8 = 4
     static let quote: UInt8 = 5, comma: UInt8 = 7, nonASCII: UInt8 = 8
 
@@ -100,39 +107,64 @@ enum WordScanner {
         return text.isWordEnd(offset)
     }
 
+    /// `isWordStart` with the commonest case first: an ASCII letter, digit or `_` at the start
+    /// of the text or after a byte of class 0 (space, most punctuation) always starts a word.
+    @inline(__always)
+    static func isWordStartQuick(_ offset: Int, _ p: UnsafePointer<UInt8>, _ n: Int, _ table: UnsafePointer<UInt8>,
+                                 _ text: NormalizedText) -> Bool {
+        if offset < n && isWordClass(table[Int(p[offset])]) && (offset == 0 || table[Int(p[offset &- 1])] == 0) {
+            return true
+        }
+        return isWordStart(offset, p, n, table, text)
+    }
+
+    /// `isWordEnd` with the commonest cases first: between two ASCII letters, digits or `_`
+    /// no word ends; before a byte of class 0 after one, a word always ends.
+    @inline(__always)
+    static func isWordEndQuick(_ offset: Int, _ p: UnsafePointer<UInt8>, _ n: Int, _ table: UnsafePointer<UInt8>,
+                               _ text: NormalizedText) -> Bool {
+        if offset > 0 && offset < n {
+            let before = table[Int(p[offset &- 1])]
+            if isWordClass(before) {
+                let next = table[Int(p[offset])]
+                if isWordClass(next) { return false }
+                if next == 0 { return true }
+            }
+        }
+        return isWordEnd(offset, p, n, table, text)
+    }
+
     /// Appends the words of `text` to `starts`/`ends`: from each word start, the word runs to
     /// the next word end (or the end of the text).
     static func tokenize(_ text: NormalizedText, starts: inout [Int32], ends: inout [Int32]) {
-        classes.withUnsafeBufferPointer { tableBuffer in
-            text.bytes.withUnsafeBufferPointer { bytes in
-                guard let p = bytes.baseAddress else { return }
-                let table = tableBuffer.baseAddress!
-                let n = bytes.count
-                var i = 0
-                while i < n {
-                    let c = table[Int(p[i])]
-                    if c != nonASCII && !isWordClass(c) {
-                        i += 1
-                        continue
-                    }
-                    guard isWordStart(i, p, n, table, text) else {
-                        i += 1
-                        continue
-                    }
-                    var j = i + 1
-                    while j < n {
-                        // Inside a run of ASCII letters, digits and '_' no word ends.
-                        if isWordClass(table[Int(p[j])]) && isWordClass(table[Int(p[j - 1])]) {
-                            j += 1
-                            continue
-                        }
-                        if isWordEnd(j, p, n, table, text) { break }
-                        j += 1
-                    }
-                    starts.append(Int32(i))
-                    ends.append(Int32(j))
-                    i = j
+        text.bytes.withUnsafeBufferPointer { bytes in
+            guard let p = bytes.baseAddress else { return }
+            let table = classTable
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let c = table[Int(p[i])]
+                if c != nonASCII && !isWordClass(c) {
+                    i &+= 1
+                    continue
                 }
+                guard isWordStartQuick(i, p, n, table, text) else {
+                    i &+= 1
+                    continue
+                }
+                var j = i &+ 1
+                while j < n {
+                    // Inside a run of ASCII letters, digits and '_' no word ends.
+                    if isWordClass(table[Int(p[j &- 1])]) {
+                        while j < n && isWordClass(table[Int(p[j])]) { j &+= 1 }
+                        if j == n { break }
+                    }
+                    if isWordEndQuick(j, p, n, table, text) { break }
+                    j &+= 1
+                }
+                starts.append(Int32(i))
+                ends.append(Int32(j))
+                i = j
             }
         }
     }

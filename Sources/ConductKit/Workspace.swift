@@ -35,6 +35,11 @@ struct Workspace {
     var countMark: UnsafeMutablePointer<UInt32>
     var componentCount: UnsafeMutablePointer<Int32>
 
+    /// The post's occurrences as found, before ``PostScan/locate(_:)`` gives them words; the
+    /// distinct atoms among them, in the order first found.
+    let found = GrowableList<Occurrence>()
+    let presentAtoms = GrowableList<AtomID>()
+
     var programMatches: [ProgramMatch] = []
     var ruleMatches: [ProgramMatch] = []
     var possible: [Int32] = []
@@ -89,6 +94,8 @@ struct Workspace {
         }
         generation += 1
         scan.reset()
+        found.count = 0
+        presentAtoms.count = 0
         programMatches.removeAll(keepingCapacity: true)
         ruleMatches.removeAll(keepingCapacity: true)
         possible.removeAll(keepingCapacity: true)
@@ -109,6 +116,11 @@ struct Workspace {
     @inline(__always)
     func hasMatches(rule r: Int32) -> Bool {
         ruleMark[Int(r)] == generation && ruleHi[Int(r)] > ruleLo[Int(r)]
+    }
+
+    /// Splits the text into words and gives the occurrences their words (once per post).
+    mutating func locate() {
+        if !scan.located { scan.locate(found.elements) }
     }
 
     /// Records an empty result for rule `r` and lists it as evaluated.
