@@ -44,7 +44,12 @@ public struct CompiledRules: Sendable {
     /// Compiles `ruleSet`. Throws when a pattern word normalizes to nothing, or when the rule
     /// set exceeds a compile limit; every problem is reported with its location.
     public init(_ ruleSet: RuleSet, normalizer: Normalizer = Normalizer()) throws {
-        var compiler = RuleCompiler(normalizer: normalizer)
+        try self.init(ruleSet, normalizer: normalizer, literalDFAMemoryLimit: RuleCompiler.literalDFAMemoryLimit)
+    }
+
+    /// Compiles with a given limit for the literal DFA (0: the tries and the automaton alone).
+    init(_ ruleSet: RuleSet, normalizer: Normalizer, literalDFAMemoryLimit: Int) throws {
+        var compiler = RuleCompiler(normalizer: normalizer, literalDFAMemoryLimit: literalDFAMemoryLimit)
         let result = compiler.compile(ruleSet)
         let diagnostics = compiler.diagnostics
         if !diagnostics.isEmpty { throw RuleLoadError(diagnostics) }

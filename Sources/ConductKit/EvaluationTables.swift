@@ -9,6 +9,10 @@ import ConductRules
 /// every target absolute (an index into `instructions`) and its entry at `programEntry[p]`.
 final class EvaluationTables: Sendable {
     // Literals and detectors.
+    /// Every literal as one DFA, when it fits (the scan prefers it), with the targets of its
+    /// floating literals.
+    let literalDFA: WordStartAutomaton?
+    let floatingTargetStarts: FixedArray<Int32>
     /// Literals that begin where a word begins (whole words, prefixes).
     let trie: LiteralTrie
     /// For trie literal `l`: its targets.
@@ -80,6 +84,8 @@ final class EvaluationTables: Sendable {
         ruleCount = rules.count
 
         trie = result.trie
+        literalDFA = result.literalDFA
+        floatingTargetStarts = FixedArray(result.floatingTargetStarts)
         trieTargetStarts = FixedArray(result.trieTargetStarts)
         suffixTrie = result.suffixTrie
         suffixTargetStarts = FixedArray(result.suffixTargetStarts)

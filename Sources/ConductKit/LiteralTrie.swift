@@ -27,6 +27,9 @@ final class LiteralTrie: Sendable {
     private let childBytes: FixedArray<UInt8>
     private let childStates: FixedArray<Int32>
 
+    /// A trie without literals.
+    static let empty = LiteralTrie([])
+
     /// States with more children than this get a dense row.
     static let denseChildren = 6
 
@@ -150,6 +153,7 @@ final class LiteralTrie: Sendable {
         let n = text.count
         let f = forward.view, b = backward.view
         let hasForward = forward.literalCount > 0, hasBackward = backward.literalCount > 0
+        guard hasForward || hasBackward else { return }
         var i = 0
         while i < n {
             let byte = p[i]

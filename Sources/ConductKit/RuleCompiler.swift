@@ -5,6 +5,8 @@ import ConductRules
 /// Turns a ``RuleSet`` into the tables of ``CompiledRules``. Collects every problem.
 struct RuleCompiler {
     let normalizer: Normalizer
+    /// The largest literal DFA to build (see ``literalDFAMemoryLimit``).
+    let dfaMemoryLimit: Int
     private(set) var diagnostics: [Diagnostic] = []
 
     private var literalIDs: [[UInt8]: Int32] = [:]
@@ -16,12 +18,21 @@ struct RuleCompiler {
     private var atoms: [AtomKind] = []
     private var programs: [PatternProgram] = []
 
+    /// The largest table of the literal DFA (32 MiB: about 10,000 words of 7 letters); beyond
+    /// it the tries and the Aho-Corasick automaton find the literals.
+    static let literalDFAMemoryLimit = 32 << 20
+
     /// Most double letters of one word that get squeezed variants (2^n − 1 variants).
     static let maxSqueezedDoubles = 3
 
     struct Result {
         /// Literals with a whole-word or word-prefix target.
         var trie: LiteralTrie
+        /// Every literal in one DFA, when it fits ``RuleCompiler/literalDFAMemoryLimit``: it
+        /// finds what the tries and the automaton find, in one pass.
+        var literalDFA: WordStartAutomaton?
+        /// For the DFA's floating literal `l` (suffixes, then infixes): its targets.
+        var floatingTargetStarts: [Int32]
         /// For trie literal `l`: `targets[trieTargetStarts[l] ..< trieTargetStarts[l + 1]]`.
         var trieTargetStarts: [Int32]
         /// Suffixes ending with a word character, each reversed.
@@ -46,8 +57,9 @@ struct RuleCompiler {
         var categories: [CompiledCategory]
     }
 
-    init(normalizer: Normalizer) {
+    init(normalizer: Normalizer, literalDFAMemoryLimit: Int = Self.literalDFAMemoryLimit) {
         self.normalizer = normalizer
+        self.dfaMemoryLimit = literalDFAMemoryLimit
     }
 
     mutating func compile(_ ruleSet: RuleSet) -> Result {
@@ -83,7 +95,7 @@ struct RuleCompiler {
         // Each literal goes to the structures that find its targets (see LiteralPlacement).
         var targets: [LiteralTarget] = []
         var squeezed: [[Int32]] = []
-        var trieLiterals: [[UInt8]] = [], suffixLiterals: [[UInt8]] = []
+        var trieLiterals: [[UInt8]] = [], suffixLiterals: [[UInt8]] = [], anywhereLiterals: [[UInt8]] = []
         var trieTargetStarts: [Int32] = [], suffixTargetStarts: [Int32] = [], targetStarts: [Int32] = []
         var builder = AutomatonBuilder()
         for placement in LiteralPlacement.allCases {
@@ -106,6 +118,7 @@ struct RuleCompiler {
                     suffixTargetStarts.append(Int32(targets.count))
                 case .anywhere:
                     _ = builder.add(literal)
+                    anywhereLiterals.append(literal)
                     targetStarts.append(Int32(targets.count))
                 }
             }
@@ -114,7 +127,14 @@ struct RuleCompiler {
         for (atom, kind) in atoms.enumerated() {
             if case .detector(let detector) = kind { detectorAtoms[detector] = AtomID(atom) }
         }
-        return Result(trie: LiteralTrie(trieLiterals), trieTargetStarts: trieTargetStarts,
+        // The DFA numbers floating literals suffixes first, then infixes: their targets follow
+        // each other in the same order.
+        let dfa = WordStartAutomaton(anchored: trieLiterals,
+                                     floating: suffixLiterals.map { Array($0.reversed()) } + anywhereLiterals,
+                                     memoryLimit: dfaMemoryLimit)
+        return Result(trie: LiteralTrie(trieLiterals), literalDFA: dfa,
+                      floatingTargetStarts: suffixTargetStarts + targetStarts.dropFirst(),
+                      trieTargetStarts: trieTargetStarts,
                       suffixTrie: LiteralTrie(suffixLiterals), suffixTargetStarts: suffixTargetStarts,
                       automaton: builder.build(), targetStarts: targetStarts, targets: targets,
                       literalCount: literals.count, squeezed: squeezed, atoms: atoms,

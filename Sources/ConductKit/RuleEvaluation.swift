@@ -97,6 +97,12 @@ extension CompiledRules {
                 }
             }
         }
+        requirePossibleRules(&w, tables)
+    }
+
+    /// Step 3: fills `w.required` from `w.possible`.
+    static func requirePossibleRules(_ w: inout Workspace, _ tables: EvaluationTables) {
+        let generation = w.generation
         guard !w.possible.isEmpty else { return }
         // Scored possible rules, and the possible components of required composites.
         for rule in w.possible where tables.scores[Int(rule)] && w.requiredMark[Int(rule)] != generation {
@@ -191,7 +197,7 @@ extension CompiledRules {
     func collectOccurrences(_ w: inout Workspace, _ tables: EvaluationTables) {
         let generation = w.generation
         let atomMark = w.atomMark
-        let found = w.found, presentAtoms = w.presentAtoms
+        let found = w.found, presentAtoms = w.presentAtoms, steps = w.matchSteps
         @inline(__always) func record(_ atom: AtomID, _ start: Int, _ end: Int) {
             if atomMark[Int(atom)] != generation {
                 atomMark[Int(atom)] = generation
@@ -216,18 +222,28 @@ extension CompiledRules {
                     record(target.atom, start, end)
                 }
             }
-            let trieStarts = tables.trieTargetStarts.base, suffixStarts = tables.suffixTargetStarts.base
-            LiteralTrie.scan(bytes, classes, forward: tables.trie, backward: tables.suffixTrie) {
-                backward, literal, start, end in
-                let starts = backward ? suffixStarts : trieStarts
-                for t in Int(starts[Int(literal)])..<Int(starts[Int(literal) &+ 1]) { consider(t, start, end) }
-            }
-            if automaton.patternCount > 0 {
-                let starts = tables.automatonTargetStarts.base
-                automaton.forEachMatch(in: bytes) { match in
-                    let literal = match.pattern.index
-                    for t in Int(starts[literal])..<Int(starts[literal &+ 1]) {
-                        consider(t, match.span.start, match.span.end)
+            let trieStarts = tables.trieTargetStarts.base
+            if let dfa = tables.literalDFA {
+                let floatingStarts = tables.floatingTargetStarts.base
+                dfa.matchSteps(bytes, into: steps)
+                dfa.forEachMatch(steps) { floating, literal, start, end in
+                    let starts = floating ? floatingStarts : trieStarts
+                    for t in Int(starts[Int(literal)])..<Int(starts[Int(literal) &+ 1]) { consider(t, start, end) }
+                }
+            } else {
+                let suffixStarts = tables.suffixTargetStarts.base
+                LiteralTrie.scan(bytes, classes, forward: tables.trie, backward: tables.suffixTrie) {
+                    backward, literal, start, end in
+                    let starts = backward ? suffixStarts : trieStarts
+                    for t in Int(starts[Int(literal)])..<Int(starts[Int(literal) &+ 1]) { consider(t, start, end) }
+                }
+                if automaton.patternCount > 0 {
+                    let starts = tables.automatonTargetStarts.base
+                    automaton.forEachMatch(in: bytes) { match in
+                        let literal = match.pattern.index
+                        for t in Int(starts[literal])..<Int(starts[literal &+ 1]) {
+                            consider(t, match.span.start, match.span.end)
+                        }
                     }
                 }
             }

@@ -39,6 +39,8 @@ struct Workspace {
     /// distinct atoms among them, in the order first found.
     let found = GrowableList<Occurrence>()
     let presentAtoms = GrowableList<AtomID>()
+    /// The literal DFA's match steps for the post.
+    let matchSteps = GrowableList<MatchStep>()
 
     var programMatches: [ProgramMatch] = []
     var ruleMatches: [ProgramMatch] = []
@@ -72,7 +74,7 @@ struct Workspace {
         componentCount = storage.componentCount.base
     }
 
-    /// Starts a post: sizes the per-element tables and advances the generation.
+    /// Starts a post: sizes the per-element tables and starts a generation.
     mutating func begin(atoms: Int, programs: Int, rules: Int) {
         if storage.reserve(atoms: atoms, programs: programs, rules: rules) {
             atomMark = storage.atomMark.base
@@ -88,6 +90,12 @@ struct Workspace {
             countMark = storage.countMark.base
             componentCount = storage.componentCount.base
         }
+        nextGeneration()
+    }
+
+    /// Forgets everything recorded for the post (the text stays): a new generation of marks,
+    /// empty lists.
+    mutating func nextGeneration() {
         if generation == UInt32.max {
             storage.zeroMarks()
             generation = 0

@@ -80,12 +80,10 @@ struct FastPathTests {
             let forward = LiteralTrie(list)
             let backward = LiteralTrie(list.map { $0.reversed() })
             var found: [[Int]] = [], foundBackward: [[Int]] = []
-            WordScanner.classes.withUnsafeBufferPointer { classes in
-                text.withUnsafeBufferPointer { bytes in
-                    forward.forEachMatch(in: bytes, classes: classes.baseAddress!) { found.append([Int($0), $1, $2]) }
-                    backward.forEachReversedMatch(in: bytes, classes: classes.baseAddress!) {
-                        foundBackward.append([Int($0), $1, $2])
-                    }
+            text.withUnsafeBufferPointer { bytes in
+                LiteralTrie.scan(bytes, WordScanner.classTable, forward: forward, backward: backward) {
+                    reversed, literal, start, end in
+                    if reversed { foundBackward.append([Int(literal), start, end]) } else { found.append([Int(literal), start, end]) }
                 }
             }
             func isWord(_ byte: UInt8) -> Bool { WordScanner.isWordClass(WordScanner.classes[Int(byte)]) }
@@ -108,9 +106,55 @@ struct FastPathTests {
         }
     }
 
+    @Test("the literal DFA finds what the trie (anchored) and a naive search (floating) find, at every length")
+    func literalDFA() {
+        var generator = SeededGenerator(seed: 5)
+        let alphabet = Array("abe. é'".utf8)
+        for round in 0..<400 {
+            var anchored = Set<[UInt8]>(), floating = Set<[UInt8]>()
+            for _ in 0..<Int(1 + generator.next() % 10) {
+                let length = Int(1 + generator.next() % 4)
+                let literal = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+                if generator.next() % 3 == 0 { floating.insert(literal) } else { anchored.insert(literal) }
+            }
+            let a = Array(anchored), f = Array(floating)
+            // Short and long texts: the long ones are walked in 2 and 4 segments.
+            let length = round % 4 == 0 ? Int(300 + generator.next() % 300) : Int(generator.next() % 80)
+            let text = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            guard let dfa = WordStartAutomaton(anchored: a, floating: f, memoryLimit: 1 << 20) else {
+                Issue.record("no DFA for \(a) \(f)")
+                continue
+            }
+            let steps = GrowableList<MatchStep>(capacity: 4)
+            var found: [[Int]] = []
+            text.withUnsafeBufferPointer { bytes in
+                dfa.matchSteps(bytes, into: steps)
+                dfa.forEachMatch(steps) { floating, literal, start, end in found.append([floating ? 1 : 0, Int(literal), start, end]) }
+            }
+            var expected: [[Int]] = []
+            text.withUnsafeBufferPointer { bytes in
+                LiteralTrie.scan(bytes, WordScanner.classTable, forward: LiteralTrie(a), backward: LiteralTrie.empty) {
+                    _, literal, start, end in expected.append([0, Int(literal), start, end])
+                }
+            }
+            for start in text.indices {
+                for (index, literal) in f.enumerated() where start + literal.count <= text.count
+                    && Array(text[start..<(start + literal.count)]) == literal {
+                    expected.append([1, index, start, start + literal.count])
+                }
+            }
+            let order: ([Int], [Int]) -> Bool = { $0.lexicographicallyPrecedes($1) }
+            #expect(found.sorted(by: order) == expected.sorted(by: order), "anchored \(a) floating \(f) in \(text)")
+        }
+    }
+
     @Test("classification with the bundled rules equals the verdict of evaluating every rule")
     func bundledRulesAgreeWithFullEvaluation() throws {
         let rules = try Classifier.bundled().rules
+        #expect(rules.tables.literalDFA != nil)
+        // The same rules with the tries and the automaton instead of the DFA.
+        let withoutDFA = try CompiledRules(rules.ruleSet, normalizer: rules.normalizer, literalDFAMemoryLimit: 0)
+        #expect(withoutDFA.tables.literalDFA == nil)
         var vocabulary = Set<String>()
         for rule in rules.ruleSet.rules {
             for pattern in rule.patterns + rule.unless + (rule.near?.any ?? []) + (rule.unlessNear?.any ?? []) {
@@ -128,6 +172,7 @@ struct FastPathTests {
             let language = [nil, "en", "nl"][Int(generator.next() % 3)]
             let verdict = rules.classify(post, language: language)
             #expect(verdict == rules.explain(post, language: language).verdict, "\(post)")
+            #expect(verdict == withoutDFA.classify(post, language: language), "\(post)")
             if !verdict.labels.isEmpty { flagged += 1 }
         }
         #expect(flagged > 100)
@@ -172,6 +217,7 @@ struct FastPathTests {
             rules.append(R.rule("harassment.c1", weight: 0.5, [], composite: Composite(atLeast: 2,
                                                                                          of: ["harassment.c0", "harassment.r3"])))
             let compiled = try R.compile(R.category("harassment", rules))
+            let withoutDFA = try CompiledRules(compiled.ruleSet, normalizer: compiled.normalizer, literalDFAMemoryLimit: 0)
             for _ in 0..<60 {
                 let post = (0..<Int(1 + generator.next() % 14)).map { _ in
                     generator.next() % 8 == 0 ? String(generator.next() % 100) : pick(vocabulary + ["zz", "."])
@@ -179,6 +225,7 @@ struct FastPathTests {
                 let language = pick([nil, "en", "nl", "de"])
                 let verdict = compiled.classify(post, language: language)
                 #expect(verdict == compiled.explain(post, language: language).verdict, "round \(round): \(post)")
+                #expect(verdict == withoutDFA.classify(post, language: language), "round \(round): \(post)")
                 compared += 1
                 if !verdict.hits.isEmpty { flagged += 1 }
             }
