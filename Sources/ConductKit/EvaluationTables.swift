@@ -39,10 +39,13 @@ final class EvaluationTables: Sendable {
     let firstAtomStarts: FixedArray<Int32>
     let firstAtoms: FixedArray<AtomID>
     /// Per program: its clauses (``PatternProgram/clauses``); clause `c` is a run of
-    /// `clauseAtoms` from `clauseAtomStarts[c]`.
+    /// `clauseWords`/`clauseMasks` from `clauseWordStarts[c]`: the 64-atom words of the atom
+    /// bit set it touches and its bits in each (list atoms get neighbouring IDs, so a clause
+    /// of 50 atoms is usually 1 to 3 words).
     let clauseStarts: FixedArray<Int32>
-    let clauseAtomStarts: FixedArray<Int32>
-    let clauseAtoms: FixedArray<AtomID>
+    let clauseWordStarts: FixedArray<Int32>
+    let clauseWords: FixedArray<Int32>
+    let clauseMasks: FixedArray<UInt64>
     /// Per program: the rules the verdict needs whose `match` patterns include it.
     let ownerStarts: FixedArray<Int32>
     let owners: FixedArray<Int32>
@@ -123,8 +126,19 @@ final class EvaluationTables: Sendable {
         firstAtoms = FixedArray(programs.flatMap(\.firstAtoms))
         let clauses = programs.map(\.clauses)
         clauseStarts = FixedArray(Self.starts(clauses.map(\.count)))
-        clauseAtomStarts = FixedArray(Self.starts(clauses.flatMap { $0.map(\.count) }))
-        clauseAtoms = FixedArray(clauses.flatMap { $0.flatMap { $0 } })
+        var clauseWordCounts: [Int] = [], clauseWords: [Int32] = [], clauseMasks: [UInt64] = []
+        for clause in clauses.joined() {
+            var masks: [Int32: UInt64] = [:]
+            for atom in clause { masks[atom >> 6, default: 0] |= 1 << UInt64(atom & 63) }
+            for (word, mask) in masks.sorted(by: { $0.key < $1.key }) {
+                clauseWords.append(word)
+                clauseMasks.append(mask)
+            }
+            clauseWordCounts.append(masks.count)
+        }
+        clauseWordStarts = FixedArray(Self.starts(clauseWordCounts))
+        self.clauseWords = FixedArray(clauseWords)
+        self.clauseMasks = FixedArray(clauseMasks)
 
         // Rules the verdict needs: scored ones, and the components of needed composites
         // (composites come after their components, so walk backwards).

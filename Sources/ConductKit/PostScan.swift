@@ -94,26 +94,34 @@ struct PostScan {
                 }
             }
         }
+        // Counting sort by first word: the counts become the word index, then each word's
+        // handful of occurrences is sorted by the rest of the order.
+        let count = found.count
+        index.append(contentsOf: repeatElement(0, count: wordCount + 2))
         occurrences.append(contentsOf: found)
-        let count = occurrences.count
         firstWordAfter.withUnsafeBufferPointer { after in
             wordsBefore.withUnsafeBufferPointer { before in
-                occurrences.withUnsafeMutableBufferPointer { buffer in
-                    for i in 0..<count {
-                        let first = after[Int(buffer[i].start)]
-                        buffer[i].firstWord = first
-                        buffer[i].lastWord = max(before[Int(buffer[i].end)] &- 1, first &- 1)
+                index.withUnsafeMutableBufferPointer { index in
+                    occurrences.withUnsafeMutableBufferPointer { sorted in
+                        for i in 0..<count {
+                            index[Int(after[Int(found[i].start)]) &+ 1] &+= 1
+                        }
+                        for w in 0...wordCount { index[w &+ 1] &+= index[w] }
+                        // index[w] is now the start of word w's run; fill, advancing a cursor.
+                        var cursor = Array(index[0...wordCount])
+                        for i in 0..<count {
+                            var occurrence = found[i]
+                            let first = after[Int(occurrence.start)]
+                            occurrence.firstWord = first
+                            occurrence.lastWord = max(before[Int(occurrence.end)] &- 1, first &- 1)
+                            sorted[Int(cursor[Int(first)])] = occurrence
+                            cursor[Int(first)] &+= 1
+                        }
+                        for w in 0...wordCount where index[w &+ 1] &- index[w] > 1 {
+                            Self.sort(UnsafeMutableBufferPointer(rebasing: sorted[Int(index[w])..<Int(index[w &+ 1])]))
+                        }
                     }
-                    Self.sort(buffer)
                 }
-            }
-        }
-        index.reserveCapacity(wordCount + 2)
-        var cursor = 0
-        occurrences.withUnsafeBufferPointer { located in
-            for w in 0...(wordCount + 1) {
-                while cursor < count && Int(located[cursor].firstWord) < w { cursor &+= 1 }
-                index.append(Int32(cursor))
             }
         }
     }

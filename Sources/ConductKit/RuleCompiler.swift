@@ -129,9 +129,16 @@ struct RuleCompiler {
         }
         // The DFA numbers floating literals suffixes first, then infixes: their targets follow
         // each other in the same order.
+        // A literal whose every target needs a word end counts only before a non-word byte.
+        let endChecked = (trieTargetStarts.indices.dropLast().map { (trieTargetStarts[$0], trieTargetStarts[$0 + 1]) }
+            + (suffixTargetStarts + targetStarts.dropFirst()).indices.dropLast().map {
+                let starts = suffixTargetStarts + targetStarts.dropFirst()
+                return (starts[$0], starts[$0 + 1])
+            })
+            .map { range in (Int(range.0)..<Int(range.1)).allSatisfy { targets[$0].needsWordEnd } }
         let dfa = WordStartAutomaton(anchored: trieLiterals,
                                      floating: suffixLiterals.map { Array($0.reversed()) } + anywhereLiterals,
-                                     memoryLimit: dfaMemoryLimit)
+                                     endChecked: endChecked, memoryLimit: dfaMemoryLimit)
         return Result(trie: LiteralTrie(trieLiterals), literalDFA: dfa,
                       floatingTargetStarts: suffixTargetStarts + targetStarts.dropFirst(),
                       trieTargetStarts: trieTargetStarts,

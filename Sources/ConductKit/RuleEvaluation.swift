@@ -197,10 +197,11 @@ extension CompiledRules {
     func collectOccurrences(_ w: inout Workspace, _ tables: EvaluationTables) {
         let generation = w.generation
         let atomMark = w.atomMark
-        let found = w.found, presentAtoms = w.presentAtoms, steps = w.matchSteps
+        let found = w.found, presentAtoms = w.presentAtoms, steps = w.matchSteps, atomBits = w.atomBits
         @inline(__always) func record(_ atom: AtomID, _ start: Int, _ end: Int) {
             if atomMark[Int(atom)] != generation {
                 atomMark[Int(atom)] = generation
+                atomBits[Int(atom >> 6)] |= 1 << UInt64(atom & 63)
                 if presentAtoms.count == presentAtoms.capacity { presentAtoms.grow() }
                 presentAtoms.base[presentAtoms.count] = atom
                 presentAtoms.count &+= 1
@@ -277,12 +278,10 @@ extension CompiledRules {
     /// Whether each clause of `program` has an atom that occurs in the post.
     @inline(__always)
     static func clausesHold(_ program: Int32, _ w: Workspace, _ tables: EvaluationTables) -> Bool {
-        let generation = w.generation
-        let atomMark = w.atomMark
-        let clauseAtomStarts = tables.clauseAtomStarts.base, clauseAtoms = tables.clauseAtoms.base
+        let bits = w.atomBits
+        let wordStarts = tables.clauseWordStarts.base, words = tables.clauseWords.base, masks = tables.clauseMasks.base
         clauses: for c in Int(tables.clauseStarts[Int(program)])..<Int(tables.clauseStarts[Int(program) + 1]) {
-            for k in Int(clauseAtomStarts[c])..<Int(clauseAtomStarts[c &+ 1])
-            where atomMark[Int(clauseAtoms[k])] == generation {
+            for k in Int(wordStarts[c])..<Int(wordStarts[c &+ 1]) where bits[Int(words[k])] & masks[k] != 0 {
                 continue clauses
             }
             return false

@@ -33,6 +33,14 @@ final class WordStartAutomaton: Sendable {
     private let table: FixedArray<Int32>
     /// States at or above this (premultiplied) have outputs.
     let firstMatchState: Int32
+    /// States at or above this have only outputs whose every target needs a word end after
+    /// the literal: a step into one counts only when the next byte is not an ASCII letter,
+    /// digit or `_` (or the text ends), as no word can end before such a byte.
+    let firstEndCheckedState: Int32
+    /// `(x * slotMagic) >> 40 == x / classCount` for every premultiplied offset `x`.
+    private let slotMagic: UInt64
+    /// `WordScanner.classes`, held here so the walks read it without a lazy-global check.
+    private let wordClasses = FixedArray(WordScanner.classes)
     /// For match state `m` (slot `(m - firstMatchState) / classCount`): what it ends,
     /// `outputs[outputStarts[slot] ..< outputStarts[slot + 1]]`, each output a literal index
     /// times 2, plus 1 for a floating literal.
@@ -59,8 +67,9 @@ final class WordStartAutomaton: Sendable {
     private static let anchoredKind: UInt8 = 1, floatingKind: UInt8 = 2
 
     /// The DFA of `anchored` and `floating` literals (each list distinct, literals non-empty),
-    /// or nil when its table would exceed `memoryLimit` bytes.
-    init?(anchored: [[UInt8]], floating: [[UInt8]], memoryLimit: Int) {
+    /// or nil when its table would exceed `memoryLimit` bytes. `endChecked` lists, anchored
+    /// then floating, the literals whose every target needs a word end (none when empty).
+    init?(anchored: [[UInt8]], floating: [[UInt8]], endChecked: [Bool] = [], memoryLimit: Int) {
         literalCount = anchored.count + floating.count
         // Classes: one per byte used in a literal, then the unused word and non-word bytes.
         var used = Array(repeating: false, count: 256)
@@ -175,10 +184,17 @@ final class WordStartAutomaton: Sendable {
             list.append(contentsOf: outputList[Int(failure[node])])
             outputList[Int(s)] = list
         }
-        // Renumber: states without outputs first, then those with outputs.
+        // Renumber: states without outputs first, then those with an output counted at any
+        // next byte, then those whose outputs all wait for a word end.
+        func waitsForWordEnd(_ output: Int32) -> Bool {
+            let index = Int(output >> 1) + (output & 1 == 1 ? anchored.count : 0)
+            return index < endChecked.count && endChecked[index]
+        }
         var order = (0..<stateCount).filter { outputList[$0].isEmpty }
         let firstMatch = order.count
-        order += (0..<stateCount).filter { !outputList[$0].isEmpty }
+        order += (0..<stateCount).filter { !outputList[$0].isEmpty && !outputList[$0].allSatisfy(waitsForWordEnd) }
+        let firstEndChecked = order.count
+        order += (0..<stateCount).filter { !outputList[$0].isEmpty && outputList[$0].allSatisfy(waitsForWordEnd) }
         var newIndex = Array(repeating: Int32(0), count: stateCount)
         for (position, s) in order.enumerated() { newIndex[s] = Int32(position) }
         var table = Array(repeating: Int32(0), count: stateCount * classCount)
@@ -197,6 +213,8 @@ final class WordStartAutomaton: Sendable {
         self.classCount = classCount
         self.table = FixedArray(table)
         self.firstMatchState = Int32(firstMatch * classCount)
+        self.firstEndCheckedState = Int32(firstEndChecked * classCount)
+        self.slotMagic = ((1 << 40) + UInt64(classCount) - 1) / UInt64(classCount)
         self.outputStarts = FixedArray(outputStarts)
         self.outputs = FixedArray(outputs)
         self.anchoredLengths = FixedArray(anchored.map { Int32($0.count) })
@@ -221,13 +239,13 @@ final class WordStartAutomaton: Sendable {
         list.count = 0
         guard literalCount > 0, let p = text.baseAddress else { return }
         let n = text.count
-        if n >= 4 &* lookback &+ 256 {
+        if n >= 4 &* lookback &+ 64 {
             let quarter = n / 4
             walk4(p, n, (0, quarter, 2 &* quarter, 3 &* quarter), list)
-        } else if n >= 2 &* lookback &+ 64 {
+        } else if n >= 2 &* lookback &+ 16 {
             walk2(p, n, n / 2, list)
         } else {
-            walk(p, from: 0, to: n, state: start, recordFrom: 0, list)
+            walk(p, n, from: 0, to: n, state: start, recordFrom: 0, list)
         }
     }
 
@@ -238,9 +256,16 @@ final class WordStartAutomaton: Sendable {
         list.count &+= 1
     }
 
+    /// Whether a step into match state `state` ending at `end` counts (see
+    /// `firstEndCheckedState`).
+    @inline(__always)
+    private func counts(_ state: Int32, _ end: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        state < firstEndCheckedState || end == n || !WordScanner.isWordClass(wordClasses.base[Int(p[end])])
+    }
+
     /// One walk over `p[from ..< to]` from `state`, recording matches ending after `recordFrom`.
     @inline(__always)
-    private func walk(_ p: UnsafePointer<UInt8>, from: Int, to: Int, state: Int32, recordFrom: Int,
+    private func walk(_ p: UnsafePointer<UInt8>, _ n: Int, from: Int, to: Int, state: Int32, recordFrom: Int,
                       _ list: GrowableList<MatchStep>) {
         let classOf = self.classOf.base, table = self.table.base, firstMatch = firstMatchState
         var state = state
@@ -248,7 +273,7 @@ final class WordStartAutomaton: Sendable {
         while i < to {
             state = table[Int(state) &+ Int(classOf[Int(p[i])])]
             i &+= 1
-            if state >= firstMatch && i > recordFrom { record(state, i, list) }
+            if state >= firstMatch && i > recordFrom && counts(state, i, p, n) { record(state, i, list) }
         }
     }
 
@@ -264,10 +289,10 @@ final class WordStartAutomaton: Sendable {
             b = table[Int(b) &+ Int(classOf[Int(p[j])])]
             i &+= 1
             j &+= 1
-            if a >= firstMatch { record(a, i, list) }
-            if b >= firstMatch && j > mid { record(b, j, list) }
+            if a >= firstMatch && counts(a, i, p, n) { record(a, i, list) }
+            if b >= firstMatch && j > mid && counts(b, j, p, n) { record(b, j, list) }
         }
-        walk(p, from: j, to: n, state: b, recordFrom: mid, list)
+        walk(p, n, from: j, to: n, state: b, recordFrom: mid, list)
     }
 
     /// Four segments starting at `starts` (the first at 0) and ending where the next starts
@@ -290,15 +315,15 @@ final class WordStartAutomaton: Sendable {
             i2 &+= 1
             i3 &+= 1
             k &+= 1
-            if s0 >= firstMatch { record(s0, i0, list) }
-            if s1 >= firstMatch && i1 > starts.1 { record(s1, i1, list) }
-            if s2 >= firstMatch && i2 > starts.2 { record(s2, i2, list) }
-            if s3 >= firstMatch && i3 > starts.3 { record(s3, i3, list) }
+            if s0 >= firstMatch && counts(s0, i0, p, n) { record(s0, i0, list) }
+            if s1 >= firstMatch && i1 > starts.1 && counts(s1, i1, p, n) { record(s1, i1, list) }
+            if s2 >= firstMatch && i2 > starts.2 && counts(s2, i2, p, n) { record(s2, i2, list) }
+            if s3 >= firstMatch && i3 > starts.3 && counts(s3, i3, p, n) { record(s3, i3, list) }
         }
         // Segments 1 and 2 end where the next begins; each has `lookback` bytes left.
-        walk(p, from: i1, to: starts.2, state: s1, recordFrom: starts.1, list)
-        walk(p, from: i2, to: starts.3, state: s2, recordFrom: starts.2, list)
-        walk(p, from: i3, to: n, state: s3, recordFrom: starts.3, list)
+        walk(p, n, from: i1, to: starts.2, state: s1, recordFrom: starts.1, list)
+        walk(p, n, from: i2, to: starts.3, state: s2, recordFrom: starts.2, list)
+        walk(p, n, from: i3, to: n, state: s3, recordFrom: starts.3, list)
     }
 
     /// Calls `found(floating, literal, start, end)` for every match of the steps `matchSteps`
@@ -309,7 +334,7 @@ final class WordStartAutomaton: Sendable {
         let anchoredLengths = self.anchoredLengths.base, floatingLengths = self.floatingLengths.base
         for k in 0..<steps.count {
             let step = steps.base[k]
-            let slot = Int((step.state &- firstMatchState) / Int32(classCount))
+            let slot = Int((UInt64(step.state &- firstMatchState) &* slotMagic) >> 40)
             let end = Int(step.end)
             for o in Int(outputStarts[slot])..<Int(outputStarts[slot &+ 1]) {
                 let output = outputs[o]

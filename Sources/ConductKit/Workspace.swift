@@ -18,6 +18,9 @@ struct Workspace {
 
     /// Per atom: `generation` when the post holds an occurrence of it.
     var atomMark: UnsafeMutablePointer<UInt32>
+    /// The same as a bit set, 64 atoms a word (the words of present atoms are cleared for
+    /// the next post).
+    var atomBits: UnsafeMutablePointer<UInt64>
     /// Per program: `generation` once it was considered by ``CompiledRules/findPossibleRules(_:)``.
     var queuedMark: UnsafeMutablePointer<UInt32>
     /// Per program: `generation` once its matches are in `programMatches[programLo ..< programHi]`.
@@ -61,6 +64,7 @@ struct Workspace {
 
     init() {
         atomMark = storage.atomMark.base
+        atomBits = storage.atomBits.base
         queuedMark = storage.queuedMark.base
         programMark = storage.programMark.base
         programLo = storage.programLo.base
@@ -78,6 +82,7 @@ struct Workspace {
     mutating func begin(atoms: Int, programs: Int, rules: Int) {
         if storage.reserve(atoms: atoms, programs: programs, rules: rules) {
             atomMark = storage.atomMark.base
+            atomBits = storage.atomBits.base
             queuedMark = storage.queuedMark.base
             programMark = storage.programMark.base
             programLo = storage.programLo.base
@@ -103,6 +108,7 @@ struct Workspace {
         generation += 1
         scan.reset()
         found.count = 0
+        for atom in presentAtoms.elements { atomBits[Int(atom >> 6)] = 0 }
         presentAtoms.count = 0
         programMatches.removeAll(keepingCapacity: true)
         ruleMatches.removeAll(keepingCapacity: true)
@@ -143,6 +149,7 @@ struct Workspace {
 /// The per-element tables of a ``Workspace``.
 final class MarkStorage {
     let atomMark = GrowableBuffer<UInt32>()
+    let atomBits = GrowableBuffer<UInt64>()
     let queuedMark = GrowableBuffer<UInt32>()
     let programMark = GrowableBuffer<UInt32>()
     let programLo = GrowableBuffer<Int32>()
@@ -161,6 +168,7 @@ final class MarkStorage {
             return false
         }
         atomMark.reserve(atoms)
+        atomBits.reserve((atoms + 63) / 64)
         for buffer in [queuedMark, programMark] { buffer.reserve(programs) }
         for buffer in [programLo, programHi] { buffer.reserve(programs) }
         for buffer in [ruleMark, possibleMark, requiredMark, countMark] { buffer.reserve(rules) }
