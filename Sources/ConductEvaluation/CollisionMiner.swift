@@ -8,7 +8,7 @@ import Foundation
 ///
 ///     let miner = CollisionMiner(rules: compiled)
 ///     let collisions = miner.mine(words: ["kankeronderzoek", "idiot"])
-///     collisions.map(\.description)   // ["harassment.kanker_compound\tkankeronderzoek\tkanker"]
+///     collisions.map(\.description)   // ["harassment.kanker_compound\tkankeronderzoek\tkankeronderzoek"]
 ///
 /// Cost: one classification per word (the bundled rules scan ~400,000 words in seconds).
 public struct CollisionMiner: Sendable {

@@ -10,6 +10,9 @@ struct Occurrence: Sendable {
     var firstWord: Int32
     /// The last word it touches; `firstWord - 1` for an occurrence between words (punctuation).
     var lastWord: Int32
+    /// A wildcard word (`scam*`, `*hole`, `*kanker*`): the occurrence covers the whole words
+    /// it touches ("scammers", "asshole"), which is what a reader needs to see.
+    var widens: Bool = false
 }
 
 /// A match of a pattern program or a rule: normalized byte span and word range.
@@ -46,6 +49,10 @@ struct PostScan {
             let (first, last) = words(start: Int(located[i].start), end: Int(located[i].end))
             located[i].firstWord = Int32(first)
             located[i].lastWord = Int32(last)
+            if located[i].widens && first <= last {
+                located[i].start = min(located[i].start, wordStarts[first])
+                located[i].end = max(located[i].end, wordEnds[last])
+            }
         }
         located.sort { ($0.firstWord, $0.atom, $0.start, $0.end) < ($1.firstWord, $1.atom, $1.start, $1.end) }
         occurrences = located

@@ -43,7 +43,8 @@ extension CompiledRules {
                     let target = targets[t]
                     if accepts(target, start: match.span.start, end: match.span.end, in: text) {
                         raw.append(Occurrence(atom: target.atom, start: Int32(match.span.start),
-                                              end: Int32(match.span.end), firstWord: 0, lastWord: 0))
+                                              end: Int32(match.span.end), firstWord: 0, lastWord: 0,
+                                              widens: target.anchoring != .whole))
                     }
                 }
             }
@@ -183,29 +184,27 @@ extension CompiledRules {
             for match in states[component]?.matches ?? [] { parts.append((component, match)) }
         }
         parts.sort { ($0.1.firstWord, $0.1.start) < ($1.1.firstWord, $1.1.start) }
-        var found: ProgramMatch?
+        // One match per component: the first window (by first word) where at least `atLeast`
+        // components hit with no more than `within` words between any two of them.
+        var found: [ProgramMatch]?
         if have.count >= rule.atLeast {
             if let within = rule.within {
                 for i in parts.indices {
-                    var seen = Set<Int32>()
-                    var span = parts[i].1
+                    var chosen: [Int32: ProgramMatch] = [:]
+                    var minLast = parts[i].1.lastWord
                     for j in i..<parts.count {
                         let m = parts[j].1
-                        let last = max(span.lastWord, m.lastWord)
-                        if Int(last - span.firstWord) + 1 > within { break }
-                        seen.insert(parts[j].0)
-                        span = ProgramMatch(start: min(span.start, m.start), end: max(span.end, m.end),
-                                            firstWord: span.firstWord, lastWord: last)
-                        if seen.count >= rule.atLeast { found = span; break }
+                        if Int(m.firstWord) - Int(min(minLast, m.lastWord)) - 1 > within { break }
+                        minLast = min(minLast, m.lastWord)
+                        if chosen[parts[j].0] == nil { chosen[parts[j].0] = m }
+                        if chosen.count >= rule.atLeast { found = Array(chosen.values); break }
                     }
                     if found != nil { break }
                 }
             } else {
-                var firsts: [Int32: ProgramMatch] = [:]
-                for (component, match) in parts where firsts[component] == nil { firsts[component] = match }
-                let spans = Array(firsts.values)
-                found = ProgramMatch(start: spans.map(\.start).min()!, end: spans.map(\.end).max()!,
-                                     firstWord: spans.map(\.firstWord).min()!, lastWord: spans.map(\.lastWord).max()!)
+                var chosen: [Int32: ProgramMatch] = [:]
+                for (component, match) in parts where chosen[component] == nil { chosen[component] = match }
+                found = Array(chosen.values)
             }
         }
         guard let found else {
@@ -214,7 +213,10 @@ extension CompiledRules {
             }
             return state
         }
-        return filter(rule, [found], programMatches, scan: scan, language: language)
+        // The hit runs from the first part to the last.
+        let span = ProgramMatch(start: found.map(\.start).min()!, end: found.map(\.end).max()!,
+                                firstWord: found.map(\.firstWord).min()!, lastWord: found.map(\.lastWord).max()!)
+        return filter(rule, [span], programMatches, scan: scan, language: language)
     }
 
     /// Applies language, `near`, `unless`, `unless_near` and `diacritics` to a rule's matches.

@@ -23,8 +23,8 @@ struct CollisionMinerTests {
         let miner = CollisionMiner(rules: try Self.rules())
         let collisions = miner.mine(words: ["idiot", "IDIOT", "kanker", "kankeronderzoek", "boek", "zaadbalkanker"])
         #expect(collisions.map(\.description) == [
-            "harassment.kanker\tkankeronderzoek\tkanker",
-            "harassment.kanker\tzaadbalkanker\tkanker",
+            "harassment.kanker\tkankeronderzoek\tkankeronderzoek",
+            "harassment.kanker\tzaadbalkanker\tzaadbalkanker",
         ])
     }
 
