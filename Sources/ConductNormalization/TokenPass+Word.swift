@@ -186,7 +186,23 @@ extension TokenPass {
     private mutating func writeLeet(from a: Int, to t: Int) -> Int {
         var folded = 0
         var previousRaw: UInt8 = 0
+        // Letters since the last non-letter, counted as they read after squeezing (a run of
+        // three or more of one letter is one letter), so "ddd!d" folds like "d!d" and the
+        // token reads the same on a second pass.
         var lettersBefore = 0
+        let squeezes = options.contains(.squeezeRepeats)
+        var runLetter: UInt32 = 0
+        var runLength = 0
+        func countLetter(_ letter: UInt32) {
+            if squeezes && letter == runLetter {
+                runLength += 1
+                if runLength <= 2 { lettersBefore += 1 } else if runLength == 3 { lettersBefore -= 1 }
+            } else {
+                runLetter = letter
+                runLength = 1
+                lettersBefore += 1
+            }
+        }
         var dollarRunEnd = a
         var dollarRunFolds = false
         var i = a
@@ -194,9 +210,14 @@ extension TokenPass {
             let b = bytes[i]
             guard b < 0x80 else {
                 let length = UTF8Scan.length(lead: b)
+                if isLetter(at: i) {
+                    countLetter(UTF8Scan.decodeValid(bytes, at: i).scalar)
+                } else {
+                    runLetter = 0
+                    lettersBefore += 1
+                }
                 copy(from: i, to: i + length)
                 previousRaw = 0x61  // a letter or mark: counts as a letter for the leet neighbours
-                lettersBefore += 1
                 i += length
                 continue
             }
@@ -218,7 +239,12 @@ extension TokenPass {
                 applied.insert(.foldLeet)
                 folded += 1
             }
-            lettersBefore = Self.isASCIILetter(b) ? lettersBefore + 1 : 0
+            if Self.isASCIILetter(b) {
+                countLetter(UInt32(b))
+            } else {
+                lettersBefore = 0
+                runLetter = 0
+            }
             previousRaw = b
             bytes[write] = out
             starts[write] = starts[i]
