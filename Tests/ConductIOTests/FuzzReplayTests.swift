@@ -30,6 +30,11 @@ struct FuzzReplayTests {
     func jsonline(_ input: String) throws {
         let name = String(input.drop { $0 != "/" }.dropFirst())
         let bytes = Array(try Data(contentsOf: (input.hasPrefix("crashers/") ? Self.crashers : Self.seeds).appendingPathComponent(name)))
-        #expect(JSONLineProperties.fuzzProblems(bytes, reusing: JSONLineParser()) == [])
+        let problems = JSONLineProperties.fuzzProblems(bytes, reusing: JSONLineParser())
+        if name.hasPrefix("known-") {
+            withKnownIssue(Comment(rawValue: name)) { #expect(problems == []) }
+        } else {
+            #expect(problems == [])
+        }
     }
 }

@@ -5,7 +5,9 @@ import Testing
 /// Replays under `swift test` every input that once broke a fuzz target (scripts/fuzz.sh copies
 /// them into `FuzzCrashers/<target>/`) and the committed seed corpora (`Fuzz/corpus/<target>/`),
 /// checking exactly the properties the fuzzers check (`Fuzz/Properties/`, linked into this
-/// target as `FuzzProperties/`).
+/// target as `FuzzProperties/`). An input named `known-<issue>-…` breaks a property through a
+/// bug not fixed yet: it is replayed as a known issue, and once the bug is fixed the replay
+/// reports that the issue is gone, so the file can lose its prefix.
 @Suite("Fuzz inputs replay")
 struct FuzzReplayTests {
     /// The repository's folder (this file is `Tests/ConductKitTests/FuzzReplayTests.swift`).
@@ -32,6 +34,16 @@ struct FuzzReplayTests {
 
     static let ruleSets = Result { try ClassifyProperties.fuzzRuleSets(repository: repository.path) }
 
+    /// Expects no problems, or records them as a known issue for `known-` inputs.
+    static func expectNone(_ problems: [String], input: String) {
+        let name = String(input.drop { $0 != "/" }.dropFirst())
+        if name.hasPrefix("known-") {
+            withKnownIssue(Comment(rawValue: name)) { #expect(problems == []) }
+        } else {
+            #expect(problems == [])
+        }
+    }
+
     @Test("the crasher folders are bundled and the seed corpora are found")
     func foldersExist() {
         for target in ["normalize", "rules", "classify"] {
@@ -44,17 +56,17 @@ struct FuzzReplayTests {
 
     @Test("normalize: offset map monotonic and in range, idempotent, valid UTF-8", arguments: inputs("normalize"))
     func normalize(_ input: String) throws {
-        #expect(NormalizationProperties.fuzzProblems(try Self.bytes(input, target: "normalize")) == [])
+        Self.expectNone(NormalizationProperties.fuzzProblems(try Self.bytes(input, target: "normalize")), input: input)
     }
 
     @Test("rules: an error with well-formed diagnostics or a rule set that compiles and runs", arguments: inputs("rules"))
     func rules(_ input: String) throws {
-        #expect(RuleLoadingProperties.problems(try Self.bytes(input, target: "rules")) == [])
+        Self.expectNone(RuleLoadingProperties.problems(try Self.bytes(input, target: "rules")), input: input)
     }
 
     @Test("classify: spans in range and slicing to their text, scores and labels consistent", arguments: inputs("classify"))
     func classify(_ input: String) throws {
         let ruleSets = try Self.ruleSets.get()
-        #expect(ClassifyProperties.fuzzProblems(try Self.bytes(input, target: "classify"), ruleSets: ruleSets) == [])
+        Self.expectNone(ClassifyProperties.fuzzProblems(try Self.bytes(input, target: "classify"), ruleSets: ruleSets), input: input)
     }
 }
