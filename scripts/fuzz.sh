@@ -28,6 +28,11 @@ ROOT=$(pwd)
 BUILD=.build-fuzz
 RSS_LIMIT_MB=${FUZZ_RSS_LIMIT_MB:-2048}
 TIMEOUT=${FUZZ_TIMEOUT:-10}
+# FUZZ_KEEP_GOING=1: record every failing input and go on fuzzing (libFuzzer's fork mode)
+# instead of stopping at the first; for long exploratory runs, not for CI.
+KEEP_GOING=${FUZZ_KEEP_GOING:-0}
+# The Swift runtime's crash backtracer fights AddressSanitizer over the dying process.
+export SWIFT_BACKTRACE=enable=no
 TARGETS=(normalize rules classify jsonline)
 
 # target -> source folder, property files, module set, crasher folder, max input length, dictionary
@@ -96,7 +101,8 @@ run_fuzzer() {  # <target> <seconds>
     local corpus="$BUILD/corpus/$target" artifacts="$BUILD/artifacts/$target/" crashers
     crashers=$(crasher_dir "$target")
     mkdir -p "$corpus" "$artifacts" "$crashers"
-    local log="$BUILD/logs/$target.log" status=0
+    local log="$BUILD/logs/$target.log" status=0 mode=()
+    [[ $KEEP_GOING == 1 ]] && mode=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
     mkdir -p "$(dirname "$log")"
     echo "fuzz $target: ${seconds} s, seeds Fuzz/corpus/$target, log $log" >&2
     local marker="$BUILD/logs/$target.started"
@@ -104,18 +110,18 @@ run_fuzzer() {  # <target> <seconds>
     "$BUILD/fuzzers/$target" "$corpus" "Fuzz/corpus/$target" \
         -max_total_time="$seconds" -rss_limit_mb="$RSS_LIMIT_MB" -timeout="$TIMEOUT" \
         -max_len="$(max_len "$target")" -dict="$(dictionary "$target")" \
-        -artifact_prefix="$artifacts" -print_final_stats=1 -detect_leaks=0 >"$log" 2>&1 || status=$?
+        -artifact_prefix="$artifacts" -print_final_stats=1 -detect_leaks=0 "${mode[@]}" >"$log" 2>&1 || status=$?
     grep -E '^stat::(number_of_executed_units|peak_rss_mb)' "$log" | sort -u | sed "s/^/  $target: /" >&2 || true
-    if [[ $status -ne 0 ]]; then
-        local found=0 file
+    local found=0 file
+    if [[ $status -ne 0 || $KEEP_GOING == 1 ]]; then
         while IFS= read -r file; do
             cp "$file" "$crashers/"
             echo "fuzz $target: FAILED; input saved as $crashers/$(basename "$file")" >&2
             found=1
         done < <(find "$artifacts" -type f -newer "$marker" \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'leak-*' \))
-        [[ $found -eq 1 ]] || echo "fuzz $target: FAILED (exit $status) without an input; see $log" >&2
+        if [[ $found -eq 0 && $status -ne 0 ]]; then echo "fuzz $target: FAILED (exit $status) without an input; see $log" >&2; fi
         grep -E -A12 'properties? do(es)? not hold|ERROR: (libFuzzer|AddressSanitizer)|Fatal error' "$log" | head -40 >&2 || true
-        return 1
+        if [[ $found -eq 1 || $status -ne 0 ]]; then return 1; fi
     fi
 }
 
