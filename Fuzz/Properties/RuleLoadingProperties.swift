@@ -56,10 +56,9 @@ enum RuleLoadingProperties {
         let ruleSet: RuleSet
         do {
             ruleSet = try RuleSetLoader.load(sources: files, guidelines: guidelines, limits: limits)
-        } catch let error as RuleLoadError {
-            return diagnosticProblems(error.diagnostics, paths: paths, limit: limits.diagnostics)
         } catch {
-            return ["loading threw \(type(of: error)), not RuleLoadError: \(error)"]
+            guard let diagnostics = diagnostics(of: error) else { return ["loading threw \(type(of: error)), not RuleLoadError: \(error)"] }
+            return diagnosticProblems(diagnostics, paths: paths, limit: limits.diagnostics)
         }
         var problems: [String] = []
         let ids = ruleSet.rules.map(\.id)
@@ -67,10 +66,9 @@ enum RuleLoadingProperties {
         let compiled: CompiledRules
         do {
             compiled = try CompiledRules(ruleSet)
-        } catch let error as RuleLoadError {
-            return problems + diagnosticProblems(error.diagnostics, paths: paths, limit: Int.max)
         } catch {
-            return problems + ["compiling threw \(type(of: error)), not RuleLoadError: \(error)"]
+            guard let diagnostics = diagnostics(of: error) else { return problems + ["compiling threw \(type(of: error)), not RuleLoadError: \(error)"] }
+            return problems + diagnosticProblems(diagnostics, paths: paths, limit: Int.max)
         }
         _ = RuleTester(rules: compiled).run()
         for rule in ruleSet.rules {
@@ -81,6 +79,9 @@ enum RuleLoadingProperties {
         }
         return problems
     }
+
+    /// The diagnostics of a loading or compiling error (whether the API throws typed or not).
+    static func diagnostics(of error: any Error) -> [Diagnostic]? { (error as? RuleLoadError)?.diagnostics }
 
     /// Diagnostics must exist, point into a given file at a real place, and say something.
     static func diagnosticProblems(_ diagnostics: [Diagnostic], paths: Set<String>, limit: Int) -> [String] {
