@@ -28,7 +28,9 @@ extension CompiledRules {
         var keep = Array(repeating: 1.0, count: categories.count)
         var hits: [Hit] = []
         if let scan = evaluation.scan {
-            for (index, state) in evaluation.states where !state.matches.isEmpty {
+            // In rule order: Dictionary order varies between instances (per-instance hash
+            // seeds), and floating-point products in another order differ in the last bit.
+            for (index, state) in evaluation.states.sorted(by: { $0.key < $1.key }) where !state.matches.isEmpty {
                 let rule = rules[Int(index)]
                 guard rule.weight > 0 else { continue }
                 keep[Int(rule.category)] *= 1 - rule.weight
