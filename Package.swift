@@ -41,9 +41,9 @@ let package = Package(
         ),
         .testTarget(name: "ConductNormalizationTests", dependencies: ["ConductNormalization"]),
         .testTarget(name: "ConductMatchingTests", dependencies: ["ConductMatching"]),
-        .testTarget(name: "ConductIOTests", dependencies: ["ConductIO"]),
+        .testTarget(name: "ConductIOTests", dependencies: ["ConductIO"], resources: [.copy("FuzzCrashers")]),
         .testTarget(name: "ConductRulesTests", dependencies: ["ConductRules"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ConductKitTests", dependencies: ["ConductKit"]),
+        .testTarget(name: "ConductKitTests", dependencies: ["ConductKit"], resources: [.copy("FuzzCrashers")]),
         .testTarget(name: "ConductEvaluationTests", dependencies: ["ConductEvaluation"]),
         .testTarget(name: "CLITests", dependencies: ["conduct"], resources: [.copy("Fixtures")]),
     ]

@@ -8,7 +8,7 @@ import Foundation
 ///
 ///     let miner = CollisionMiner(rules: compiled)
 ///     let collisions = miner.mine(words: ["kankeronderzoek", "idiot"])
-///     collisions.map(\.description)   // ["harassment.kanker_compound\tkankeronderzoek\tkanker"]
+///     collisions.map(\.description)   // ["harassment.kanker_compound\tkankeronderzoek\tkankeronderzoek"]
 ///
 /// Cost: one classification per word (the bundled rules scan ~400,000 words in seconds).
 public struct CollisionMiner: Sendable {
@@ -113,12 +113,14 @@ public struct CollisionAllowlist: Sendable {
             let parts = trimmed.split(separator: "#", maxSplits: 1)
             let fields = parts[0].split(whereSeparator: { $0 == " " || $0 == "\t" })
             let reason = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
-            guard fields.count == 2, !reason.isEmpty else {
+            // The rule id is the last field; the word is everything before it (it may hold spaces:
+            // word lists carry idioms such as "spic en span").
+            guard fields.count >= 2, !reason.isEmpty else {
                 problems.append(CorpusProblem(path: path, line: index + 1,
                                               message: "expected 'word rule.id  # reason', found '\(trimmed)'"))
                 continue
             }
-            entries.insert(Entry(word: String(fields[0]), rule: RuleID(String(fields[1]))))
+            entries.insert(Entry(word: fields.dropLast().joined(separator: " "), rule: RuleID(String(fields.last!))))
         }
         guard problems.isEmpty else { throw CorpusError(problems: problems) }
         self.entries = entries

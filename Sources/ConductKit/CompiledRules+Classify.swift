@@ -41,7 +41,7 @@ extension CompiledRules {
         var keep = (0..<categories.count).map { _ in 1.0 }
         var hits: [Hit] = []
         for index in w.evaluated {
-            let matches = w.matches(ofRule: index)
+            let matches = w.matches(forRule: index)
             guard !matches.isEmpty else { continue }
             let rule = rules[Int(index)]
             guard rule.weight > 0 else { continue }
@@ -102,7 +102,7 @@ extension CompiledRules {
             }
             var states: [Int32: RuleState] = [:]
             for index in w.evaluated {
-                states[index] = RuleState(matches: Array(w.matches(ofRule: index)))
+                states[index] = RuleState(matches: Array(w.matches(forRule: index)))
             }
             for (rule, match, reason) in w.suppressed {
                 states[rule, default: RuleState()].suppressed.append((match, reason))

@@ -98,6 +98,9 @@ struct LiteralTarget: Sendable, BitwiseCopyable {
     /// reduced to one (listed in `EvaluationTables.squeezedOffsets`): the post's byte there
     /// must come from 2+ original bytes (a squeezed run).
     var squeezedCount: Int32
+    /// A wildcard word (`scam*`, `*hole`, `*kanker*`): its occurrences cover the whole words
+    /// they touch ("scammers", "asshole"), which is what a reader needs to see.
+    var widens: Bool
 
     init(atom: AtomID, anchoring: WordAnchoring, startsWithWordCharacter: Bool, endsWithWordCharacter: Bool,
          squeezedCount: Int32) {
@@ -121,6 +124,7 @@ struct LiteralTarget: Sendable, BitwiseCopyable {
             placement = .anywhere
         }
         self.squeezedCount = squeezedCount
+        self.widens = anchoring != .whole
     }
 }
 

@@ -96,7 +96,7 @@ final class EvaluationTables: Sendable {
         targets = FixedArray(result.targets)
         squeezedStarts = FixedArray(Self.starts(result.squeezed.map(\.count)))
         squeezedOffsets = FixedArray(result.squeezed.flatMap { $0 })
-        var detectorAtom = Array(repeating: AtomID(-1), count: 10)
+        var detectorAtom = Array(repeating: AtomID(-1), count: DetectorKind.allCases.count)
         for (kind, atom) in result.detectorAtoms { detectorAtom[Self.slot(kind)] = atom }
         self.detectorAtom = FixedArray(detectorAtom)
 
@@ -220,6 +220,8 @@ final class EvaluationTables: Sendable {
         case .address: 7
         case .number: 8
         case .money: 9
+        case .card: 10
+        case .ssn: 11
         }
     }
 

@@ -10,6 +10,9 @@ struct Occurrence: Sendable {
     var firstWord: Int32
     /// The last word it touches; `firstWord - 1` for an occurrence between words (punctuation).
     var lastWord: Int32
+    /// A wildcard word's occurrence: ``PostScan/locate(_:)`` widens it to the whole words it
+    /// touches (see ``LiteralTarget/widens``).
+    var widens: Bool = false
 
     /// The order of ``PostScan/occurrences``: first word, atom, start, end.
     @inline(__always)
@@ -97,6 +100,7 @@ struct PostScan {
         // Counting sort by first word: the counts become the word index, then each word's
         // handful of occurrences is sorted by the rest of the order.
         let count = found.count
+        let starts = wordStarts, ends = wordEnds
         index.append(contentsOf: repeatElement(0, count: wordCount + 2))
         occurrences.append(contentsOf: found)
         firstWordAfter.withUnsafeBufferPointer { after in
@@ -114,6 +118,10 @@ struct PostScan {
                             let first = after[Int(occurrence.start)]
                             occurrence.firstWord = first
                             occurrence.lastWord = max(before[Int(occurrence.end)] &- 1, first &- 1)
+                            if occurrence.widens && first <= occurrence.lastWord {
+                                occurrence.start = min(occurrence.start, starts[Int(first)])
+                                occurrence.end = max(occurrence.end, ends[Int(occurrence.lastWord)])
+                            }
                             sorted[Int(cursor[Int(first)])] = occurrence
                             cursor[Int(first)] &+= 1
                         }

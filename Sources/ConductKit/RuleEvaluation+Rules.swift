@@ -46,7 +46,7 @@ extension CompiledRules {
         // (component, match) pairs sorted by first word, then start (stable).
         w.parts.removeAll(keepingCapacity: true)
         for component in have {
-            for match in w.matches(ofRule: component) { w.parts.append((component, match)) }
+            for match in w.matches(forRule: component) { w.parts.append((component, match)) }
         }
         if w.parts.count > 1 {
             for i in 1..<w.parts.count {
@@ -59,36 +59,36 @@ extension CompiledRules {
                 w.parts[j] = part
             }
         }
+        // One match per component: the first window (by first word) where at least `atLeast`
+        // components hit with no more than `within` words between any two of them; the hit
+        // runs from the first part used to the last.
         var found: ProgramMatch?
         if have.count >= rule.atLeast {
             if let within = rule.within {
-                var seen: [Int32] = []
                 for i in w.parts.indices {
-                    seen.removeAll(keepingCapacity: true)
-                    var span = w.parts[i].match
+                    w.chosen.removeAll(keepingCapacity: true)
+                    var minLast = w.parts[i].match.lastWord
                     for j in i..<w.parts.count {
                         let m = w.parts[j].match
-                        let last = max(span.lastWord, m.lastWord)
-                        if Int(last - span.firstWord) + 1 > within { break }
-                        if !seen.contains(w.parts[j].component) { seen.append(w.parts[j].component) }
-                        span = ProgramMatch(start: min(span.start, m.start), end: max(span.end, m.end),
-                                            firstWord: span.firstWord, lastWord: last)
-                        if seen.count >= rule.atLeast { found = span; break }
+                        if Int(m.firstWord) - Int(min(minLast, m.lastWord)) - 1 > within { break }
+                        minLast = min(minLast, m.lastWord)
+                        let component = w.parts[j].component
+                        if !w.chosen.contains(where: { $0.component == component }) {
+                            w.chosen.append((component, m))
+                        }
+                        if w.chosen.count >= rule.atLeast {
+                            found = Self.union(w.chosen)
+                            break
+                        }
                     }
                     if found != nil { break }
                 }
             } else {
-                var used: [Int32] = []
-                var span: ProgramMatch?
-                for (component, match) in w.parts where !used.contains(component) {
-                    used.append(component)
-                    span = span.map {
-                        ProgramMatch(start: min($0.start, match.start), end: max($0.end, match.end),
-                                     firstWord: min($0.firstWord, match.firstWord),
-                                     lastWord: max($0.lastWord, match.lastWord))
-                    } ?? match
+                w.chosen.removeAll(keepingCapacity: true)
+                for (component, match) in w.parts where !w.chosen.contains(where: { $0.component == component }) {
+                    w.chosen.append((component, match))
                 }
-                found = span
+                found = Self.union(w.chosen)
             }
         }
         w.candidates.removeAll(keepingCapacity: true)
@@ -101,6 +101,17 @@ extension CompiledRules {
         }
         w.candidates.append(found)
         filter(index, &w, original: original, language: language)
+    }
+
+    /// The span from the first of `parts` to the last (`parts` is not empty).
+    static func union(_ parts: [(component: Int32, match: ProgramMatch)]) -> ProgramMatch {
+        var span = parts[0].match
+        for (_, match) in parts.dropFirst() {
+            span = ProgramMatch(start: min(span.start, match.start), end: max(span.end, match.end),
+                                firstWord: min(span.firstWord, match.firstWord),
+                                lastWord: max(span.lastWord, match.lastWord))
+        }
+        return span
     }
 
     /// Applies language, `unless`, `unless_near`, `near` and `diacritics` to the rule's

@@ -198,7 +198,7 @@ extension CompiledRules {
         let generation = w.generation
         let atomMark = w.atomMark
         let found = w.found, presentAtoms = w.presentAtoms, steps = w.matchSteps, atomBits = w.atomBits
-        @inline(__always) func record(_ atom: AtomID, _ start: Int, _ end: Int) {
+        @inline(__always) func record(_ atom: AtomID, _ start: Int, _ end: Int, widens: Bool = false) {
             if atomMark[Int(atom)] != generation {
                 atomMark[Int(atom)] = generation
                 atomBits[Int(atom >> 6)] |= 1 << UInt64(atom & 63)
@@ -208,7 +208,7 @@ extension CompiledRules {
             }
             if found.count == found.capacity { found.grow() }
             found.base[found.count] = Occurrence(atom: atom, start: Int32(start), end: Int32(end), firstWord: 0,
-                                                 lastWord: 0)
+                                                 lastWord: 0, widens: widens)
             found.count &+= 1
         }
         let targets = tables.targets.base
@@ -220,7 +220,7 @@ extension CompiledRules {
             @inline(__always) func consider(_ t: Int, _ start: Int, _ end: Int) {
                 let target = targets[t]
                 if Self.accepts(target, t, start: start, end: end, p, n, classes, text, tables) {
-                    record(target.atom, start, end)
+                    record(target.atom, start, end, widens: target.widens)
                 }
             }
             let trieStarts = tables.trieTargetStarts.base
@@ -324,7 +324,8 @@ extension CompiledRules {
         var lo = lo, hi = hi
         while hi - lo > 8 {
             let mid = (lo + hi) / 2
-            if atoms[mid] < atom { lo = mid + 1 } else { hi = mid }
+            // `atoms[mid] >= atom`: the first match, if any, is at or before `mid`.
+            if atoms[mid] < atom { lo = mid + 1 } else { hi = mid + 1 }
         }
         for i in lo..<hi where atoms[i] == atom { return true }
         return false

@@ -17,8 +17,8 @@ public struct RuleTester: Sendable {
     /// Prefixed to examples: a ZWJ sequence with a skin-tone modifier (5 scalars, 15 bytes)
     /// and a space.
     public static let emojiPrefix = "\u{1F469}\u{1F3FD}\u{200D}\u{1F4BB} "
-    public static let embedPrefix = "Quick question for everyone here. "
-    public static let embedSuffix = " Thanks, and see you all at the next meetup."
+    public static let embedPrefix = "Posted from the mobile app. "
+    public static let embedSuffix = " Edited for typos."
 
     public init(rules: CompiledRules) {
         self.rules = rules

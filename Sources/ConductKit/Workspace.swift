@@ -57,6 +57,8 @@ struct Workspace {
     /// Scratch for one rule's candidate matches and for composites' parts.
     var candidates: [ProgramMatch] = []
     var parts: [(component: Int32, match: ProgramMatch)] = []
+    /// Scratch for the parts a composite uses, one per component.
+    var chosen: [(component: Int32, match: ProgramMatch)] = []
     var runner = ProgramRunner()
     /// Filled only when tracing: why matches were dropped.
     var suppressed: [(rule: Int32, match: ProgramMatch, reason: Suppression)] = []
@@ -121,7 +123,7 @@ struct Workspace {
     }
 
     /// The matches of rule `r` if it was evaluated for this post, else empty.
-    func matches(ofRule r: Int32) -> ArraySlice<ProgramMatch> {
+    func matches(forRule r: Int32) -> ArraySlice<ProgramMatch> {
         guard ruleMark[Int(r)] == generation else { return [] }
         return ruleMatches[Int(ruleLo[Int(r)])..<Int(ruleHi[Int(r)])]
     }

@@ -7,24 +7,26 @@
 /// Kinds order by their raw value (alphabetically), which is also the order in which
 /// ``Detectors`` reports detections that start at the same offset.
 public enum DetectorKind: String, CaseIterable, Sendable, Hashable, Codable, Comparable {
-    case email, phone, url, handle, iban, bsn, postcode, address, number, money
+    case email, phone, url, handle, iban, bsn, card, ssn, postcode, address, number, money
 
     public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
 
-    /// Position in the alphabetical order of raw values (address = 0 … url = 9); the same
+    /// Position in the alphabetical order of raw values (address = 0 … url = 11); the same
     /// order as comparing `rawValue`s, without comparing strings.
     @inlinable var rank: Int {
         switch self {
         case .address: 0
         case .bsn: 1
-        case .email: 2
-        case .handle: 3
-        case .iban: 4
-        case .money: 5
-        case .number: 6
-        case .phone: 7
-        case .postcode: 8
-        case .url: 9
+        case .card: 2
+        case .email: 3
+        case .handle: 4
+        case .iban: 5
+        case .money: 6
+        case .number: 7
+        case .phone: 8
+        case .postcode: 9
+        case .ssn: 10
+        case .url: 11
         }
     }
 

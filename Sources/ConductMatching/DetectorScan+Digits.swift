@@ -1,20 +1,24 @@
 /// The digit family: every detector anchored on a run of ASCII digits (number, money, phone,
-/// BSN, IBAN, postcode, address) is dispatched from one walk over the maximal digit runs.
+/// BSN, card, SSN, IBAN, postcode, address) is dispatched from one walk over the maximal digit
+/// runs.
 ///
-/// Order per run: IBAN first (its span suppresses the others), then number and money, phone,
-/// BSN, postcode, address. Each detector reads a bounded window around the run or resumes
+/// Order per run: IBAN first (its span suppresses the others), then number and money, card
+/// (its span suppresses phone and BSN), phone, BSN, SSN, postcode, address. Each detector reads a bounded window around the run or resumes
 /// after its own previous end, so the walk stays linear.
 extension DetectorScan {
     static let ibanDependents: UInt16 = DetectorKind.iban.bit | DetectorKind.phone.bit | DetectorKind.bsn.bit
         | DetectorKind.postcode.bit | DetectorKind.address.bit | DetectorKind.money.bit
     static let numberDependents: UInt16 = DetectorKind.number.bit | DetectorKind.money.bit
     static let phoneDependents: UInt16 = DetectorKind.phone.bit | DetectorKind.bsn.bit
+    static let cardDependents: UInt16 = DetectorKind.card.bit | DetectorKind.phone.bit | DetectorKind.bsn.bit
 
     /// Visits every maximal digit run in the blocks of `blocks` (see ``DetectorTriggers``).
     mutating func scanDigitRuns(_ blocks: UInt64) {
         let needIBAN = enabled & Self.ibanDependents != 0
         let needNumber = enabled & Self.numberDependents != 0
         let needPhone = enabled & Self.phoneDependents != 0
+        let needCard = enabled & Self.cardDependents != 0
+        let wantSSN = wants(.ssn)
         let wantBSN = wants(.bsn), wantPostcode = wants(.postcode), wantAddress = wants(.address)
         var cursor = DetectorBlockCursor(blocks, n)
         var i = 0
@@ -30,8 +34,10 @@ extension DetectorScan {
                 if needIBAN && r >= ibanEnd && r >= 2 { ibanCandidate(r) }
                 if needNumber && r >= numberEnd { numberAndMoney(r, i) }
                 if r < ibanEnd { continue }
+                if needCard { cardCandidate(r, i) }
                 if needPhone { phoneCandidate(r, i) }
                 if wantBSN { bsnCandidate(r, i) }
+                if wantSSN { ssnCandidate(r, i) }
                 if wantPostcode, let end = postcodeEnd(r, i) { emit(.postcode, r, end) }
                 if wantAddress { addressCandidate(r, i) }
             }

@@ -9,12 +9,21 @@
 /// Accepts:
 /// - national with trunk 0, 10 digits (NL) or 11 (UK): "0612345678", "06-12345678",
 ///   "06 1234 5678", "06 12 34 56 78", "020-1234567", "010 123 4567", "(020) 1234567",
-///   "07911 123456", "020 7946 0958"; the first group 2–5 digits, later groups ≥ 2 digits;
+///   "07911 123456", "020 7946 0958", "0489 25 37 29", "079 2718 1155"; the first group 2–5
+///   digits, later groups ≥ 2 digits; not day-month-year ("05 01 2024 12");
+/// - national with trunk 0, 9 digits (Belgian landlines) in 3 or more groups of 2–3 digits,
+///   the last of 2: "02 123 45 67", "050 12 34 56" (not "012 345 672" or "078-05-1120");
+/// - a parenthesised area code of 2–4 digits, then 6–9 local digits in groups of 3–5:
+///   "(64) 3591-3246", "(99) 645-791", "(11) 98765-4321" (no year: "(20) 2024-2025");
+/// - a bare run of 11–13 digits opening with a country code 1, 31, 32, 33, 34, 39, 41, 44,
+///   46 or 49 and that country's national length: "447801259231", "31612345678",
+///   "15558675309" (not a 13-digit EAN barcode, no trunk 0 after the code);
 /// - '+' and a country code: +31 needs 9 national digits, +44 9–10, +1 10 (area code 2–9),
 ///   +32 8–9, +33/+34/+41 9, +39 6–11, +45/+47 8, +46 7–9, +49 7–11; a trunk "(0)" or a kept
 ///   0 after the code is dropped ("+31 (0)6 12345678", "+31 06 12345678"); any other code
 ///   is generic E.164: 8–15 digits in all ("+7 495 123 4567");
-/// - "00" and a country code from that list: "0031 6 12345678", "0031 20 1234567";
+/// - "00" and a country code from that list: "0031 6 12345678", "0031 20 1234567",
+///   "001-541-754-3010";
 /// - North American 3-3-4 with separators: "(555) 123-4567", "555-123-4567", "555.123.4567",
 ///   "555 123 4567", "1-555-123-4567".
 ///
@@ -22,8 +31,9 @@
 /// "05/01/2024", "5-1-2024", "05.01.2024"), times ("12:30"), years and ranges ("1990-2024"),
 /// version numbers ("1.2.3"), numbers after a code word ("order no. 0612345678",
 /// "factuur 0612345678", "#0612345678"; see ``precedingContext(_:)``) or a BSN word, digits
-/// inside an IBAN, candidates glued to letters or continuing with "-digit", ".digit", and
-/// any group of more than 15 digits. An extension glued with 'x' stays outside the span:
+/// inside an IBAN or a card number, candidates glued to letters or continuing with "-digit",
+/// ".digit", any group of more than 15 digits, and bare runs of 9–10 or 14 and more digits
+/// that do not start with 0 ("1234567890", "12345678901234"). An extension glued with 'x' stays outside the span:
 /// "(555) 123-4567x890" → "(555) 123-4567".
 extension DetectorScan {
     mutating func phoneCandidate(_ r: Int, _ runEnd: Int) {
@@ -132,8 +142,11 @@ extension DetectorScan {
 extension DetectorScan {
     /// Without '+' or '(' a number starts with a national trunk 0 (at least "0x"), "00", a
     /// North American area code (3 digits, 2–9 first) or its country code "1".
+    /// A bare 11–13-digit run may carry its country code without '+' ("447911123456").
     @inline(__always) static func canStartPhone(_ first: UInt8, _ length: Int) -> Bool {
-        first == UInt8(ascii: "0") ? length >= 2 : (length == 3 && first >= UInt8(ascii: "2")) || (length == 1 && first == UInt8(ascii: "1"))
+        if first == UInt8(ascii: "0") { return length >= 2 }
+        return (length == 3 && first >= UInt8(ascii: "2")) || (length == 1 && first == UInt8(ascii: "1"))
+            || (11...13).contains(length)
     }
 }
 
@@ -189,6 +202,8 @@ struct PhoneShape {
         if plus { return total < 15 }
         if digit(0) == 0 && digit(1) == 0 { return total < 17 }
         if digit(0) == 0 { return total < 11 && minLaterLength >= 2 }
+        // "(64) 3591-3246": a parenthesised area code and up to three local groups.
+        if parens & 1 != 0 && (2...4).contains(length(0)) && groups < 4 && total - length(0) < 9 { return true }
         // North American: a prefix of 3-3-4 or 1-3-3-4 short of the last group.
         let countryCode = length(0) == 1 && digit(0) == 1
         guard groups <= (countryCode ? 3 : 2) else { return false }
@@ -201,11 +216,77 @@ struct PhoneShape {
         if digit(0) == 0 && digit(1) == 0 { return internationalValid(offset: 2, knownOnly: true) }
         if trunk { return false }
         if digit(0) == 0 {
+            if total == 9 { return nationalNineValid }
             guard total == 10 || total == 11 else { return false }
             if groups == 1 { return parens & 1 == 0 }
-            return (2...5).contains(length(0)) && minLaterLength >= 2
+            return (2...5).contains(length(0)) && minLaterLength >= 2 && !startsLikeDate
         }
-        return northAmericanValid
+        if groups == 1 { return bareInternationalValid }
+        return northAmericanValid || parenAreaValid
+    }
+
+    /// Digit `i` onwards as a number of `count` digits.
+    private func value(_ i: Int, _ count: Int) -> Int {
+        var v = 0
+        for k in i..<(i + count) { v = v * 10 + digit(k) }
+        return v
+    }
+
+    /// Whether the four digits from `i` read as a year 1900–2099.
+    private func isYear(_ i: Int) -> Bool {
+        let century = value(i, 2)
+        return century == 19 || century == 20
+    }
+
+    /// "05 01 2024 12": day, month and a year, not a trunk-0 number.
+    private var startsLikeDate: Bool {
+        groups >= 3 && length(0) <= 2 && length(1) <= 2 && length(2) == 4 && isYear(length(0) + length(1))
+    }
+
+    /// Nine digits with trunk 0 (Belgian landlines "02 123 45 67", "050 12 34 56"): a first
+    /// group of 2–3 digits, at least two more of 2–3 digits, the last of 2. So the BSN
+    /// notations 3-3-3 and 4-2-3, the SSN shape 3-2-4 and "06 1234567" are not phones.
+    private var nationalNineValid: Bool {
+        guard groups >= 3, groups <= 8, (2...3).contains(length(0)), length(groups - 1) == 2 else { return false }
+        for g in 1..<groups where !(2...3).contains(length(g)) { return false }
+        return true
+    }
+
+    /// A parenthesised area code of 2–4 digits (not starting with 0, not a year), then 1–3
+    /// local groups of 3–5 digits holding 6–9 digits: "(64) 3591-3246", "(99) 645-791",
+    /// "(11) 98765-4321". A local group that reads as a year rejects: "(20) 2024-2025".
+    private var parenAreaValid: Bool {
+        guard parens == 1, (2...4).contains(length(0)), digit(0) != 0, groups >= 2, groups <= 4 else { return false }
+        if length(0) == 4 && isYear(0) { return false }
+        guard (6...9).contains(total - length(0)) else { return false }
+        var start = length(0)
+        for g in 1..<groups {
+            let l = length(g)
+            guard (3...5).contains(l), !(l == 4 && isYear(start)) else { return false }
+            start += l
+        }
+        return true
+    }
+
+    /// One run of 11–13 digits that starts with a country code without '+' or "00": 1, 31,
+    /// 32, 33, 34, 39, 41, 44, 46, 49, with that country's national length ("447911123456",
+    /// "31612345678", "15551234567" with an exchange code 2–9). A kept trunk 0 after the code
+    /// rejects, and so does a 13-digit run that passes the EAN-13 check (a product barcode).
+    private var bareInternationalValid: Bool {
+        guard groups == 1, parens == 0, (11...13).contains(total) else { return false }
+        let code = digit(0) == 1 ? 1 : value(0, 2)
+        switch code {
+        case 1, 31, 32, 33, 34, 39, 41, 44, 46, 49: break
+        default: return false
+        }
+        let codeLength = code == 1 ? 1 : 2
+        guard digit(codeLength) != 0, code != 1 || digit(4) >= 2 else { return false }
+        if total == 13 {
+            var sum = 0
+            for k in 0..<13 { sum += digit(k) * (k % 2 == 0 ? 1 : 3) }
+            if sum % 10 == 0 { return false }
+        }
+        return internationalValid(offset: 0, knownOnly: true)
     }
 
     /// Country code after `offset`, then the national number's length for known codes.

@@ -29,6 +29,8 @@ struct DetectorScan {
     /// End of the last phone found: no BSN or second phone starts inside it.
     var phoneEnd = 0
     var bsnEnd = 0
+    /// End of the last card number found: no phone or BSN starts inside it.
+    var cardEnd = 0
     /// End of the last money span: its currency is not also the prefix of the next number.
     var moneyEnd = 0
     var addressEnd = 0

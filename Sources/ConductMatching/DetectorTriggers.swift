@@ -8,7 +8,7 @@
 /// blocks with a set bit (``DetectorBlockCursor``).
 ///
 /// Families and their triggers:
-/// - `digits`: an ASCII digit (number, money, phone, BSN, IBAN, postcode, address);
+/// - `digits`: an ASCII digit (number, money, phone, BSN, card, SSN, IBAN, postcode, address);
 /// - `atSigns`: '@' (email, handle);
 /// - `urls`: '.' or ':' (url);
 /// - `spelled`: " at", " ap" (of "apenstaartje"), '(', '[', '{' (spelled-out email).

@@ -4,7 +4,7 @@
 ///     detectors.detections(in: Array("mail jan@example.org".utf8))   // [email@5..<20]
 ///
 /// Each detector is a hand-written byte scanner with validation (mod-97 for IBAN, the
-/// 11-proef for BSN, country rules for phone numbers, TLD lists for URLs, …); what each one
+/// 11-proef for BSN, Luhn for cards, country rules for phone numbers, TLD lists for URLs, …); what each one
 /// accepts and rejects is documented in its `DetectorScan+<Kind>.swift` file. One position may
 /// carry several kinds (a number inside money, the digit groups of a phone): all are reported.
 ///
@@ -21,7 +21,7 @@ public struct Detectors: Sendable {
     /// `kinds` as bits (see `DetectorKind.bit`).
     let enabled: UInt16
 
-    static let digitKinds: UInt16 = [DetectorKind.number, .money, .phone, .bsn, .iban, .postcode, .address]
+    static let digitKinds: UInt16 = [DetectorKind.number, .money, .phone, .bsn, .card, .ssn, .iban, .postcode, .address]
         .reduce(0) { $0 | $1.bit }
     static let atSignKinds: UInt16 = DetectorKind.email.bit | DetectorKind.handle.bit
 

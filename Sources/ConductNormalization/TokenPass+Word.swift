@@ -186,7 +186,26 @@ extension TokenPass {
     private mutating func writeLeet(from a: Int, to t: Int) -> Int {
         var folded = 0
         var previousRaw: UInt8 = 0
+        // What the previous character became: a symbol's neighbours are judged as the folded
+        // text reads, so a second pass makes the same decisions.
+        var previousOut: UInt8 = 0
+        // Letters since the last non-letter, counted as they read after squeezing (a run of
+        // three or more of one letter is one letter), so "ddd!d" folds like "d!d" and the
+        // token reads the same on a second pass.
         var lettersBefore = 0
+        let squeezes = options.contains(.squeezeRepeats)
+        var runLetter: UInt32 = 0
+        var runLength = 0
+        func countLetter(_ letter: UInt32) {
+            if squeezes && letter == runLetter {
+                runLength += 1
+                if runLength <= 2 { lettersBefore += 1 } else if runLength == 3 { lettersBefore -= 1 }
+            } else {
+                runLetter = letter
+                runLength = 1
+                lettersBefore += 1
+            }
+        }
         var dollarRunEnd = a
         var dollarRunFolds = false
         var i = a
@@ -194,9 +213,15 @@ extension TokenPass {
             let b = bytes[i]
             guard b < 0x80 else {
                 let length = UTF8Scan.length(lead: b)
+                if isLetter(at: i) {
+                    countLetter(UTF8Scan.decodeValid(bytes, at: i).scalar)
+                } else {
+                    runLetter = 0
+                    lettersBefore += 1
+                }
                 copy(from: i, to: i + length)
                 previousRaw = 0x61  // a letter or mark: counts as a letter for the leet neighbours
-                lettersBefore += 1
+                previousOut = 0x61
                 i += length
                 continue
             }
@@ -207,19 +232,32 @@ extension TokenPass {
                     dollarRunEnd = i
                     while dollarRunEnd < t && bytes[dollarRunEnd] == 0x24 { dollarRunEnd += 1 }
                     let after: UInt8 = dollarRunEnd < t ? bytes[dollarRunEnd] : 0
-                    dollarRunFolds = Self.isLetterLike(previousRaw) || Self.isLetterLike(after)
+                    dollarRunFolds = Self.isLetterLike(previousOut) || Self.isLetterLike(after)
                 }
                 if dollarRunFolds { out = 0x73 }
             } else if !Self.isASCIILetter(b) {
-                let next: UInt8 = i + 1 < t ? bytes[i + 1] : 0
-                out = leet(b, previous: previousRaw, next: next, lettersBefore: lettersBefore)
+                var next: UInt8 = i + 1 < t ? bytes[i + 1] : 0
+                if next == 0x24 {
+                    // A "$" run that will fold reads as the letter it becomes ("u@$hand" →
+                    // "uashand" in one pass, as a second pass would read "u@shand").
+                    var end = i + 1
+                    while end < t && bytes[end] == 0x24 { end += 1 }
+                    if end < t && Self.isLetterLike(bytes[end]) { next = 0x73 }
+                }
+                out = leet(b, previous: previousRaw, previousOut: previousOut, next: next, lettersBefore: lettersBefore)
             }
             if out != b {
                 applied.insert(.foldLeet)
                 folded += 1
             }
-            lettersBefore = Self.isASCIILetter(b) ? lettersBefore + 1 : 0
+            if Self.isASCIILetter(b) {
+                countLetter(UInt32(b))
+            } else {
+                lettersBefore = 0
+                runLetter = 0
+            }
             previousRaw = b
+            previousOut = out
             bytes[write] = out
             starts[write] = starts[i]
             ends[write] = ends[i]
@@ -265,10 +303,10 @@ extension TokenPass {
         c >= 0x80 || isASCIILetter(c) || isLeetDigit(c)
     }
 
-    /// The leet reading of `b` (not "$") given its raw neighbours inside the token (0 at an
-    /// edge).
+    /// The leet reading of `b` (not "$") given its neighbours inside the token (0 at an edge):
+    /// `previous` as written in the post, `previousOut` as folded.
     @inline(__always)
-    private func leet(_ b: UInt8, previous: UInt8, next: UInt8, lettersBefore: Int) -> UInt8 {
+    private func leet(_ b: UInt8, previous: UInt8, previousOut: UInt8, next: UInt8, lettersBefore: Int) -> UInt8 {
         switch b {
         case 0x30: return 0x6F  // 0 → o
         case 0x31: return previous == 0x31 || next == 0x31 ? 0x6C : 0x69  // 1 → i, 11 → ll
@@ -276,9 +314,9 @@ extension TokenPass {
         case 0x34: return 0x61  // 4 → a
         case 0x35: return 0x73  // 5 → s
         case 0x37: return 0x74  // 7 → t
-        case 0x40: return Self.isLetterLike(previous) && Self.isLetterLike(next) ? 0x61 : b  // @ → a
+        case 0x40: return Self.isLetterLike(previousOut) && Self.isLetterLike(next) ? 0x61 : b  // @ → a
         case 0x21:  // ! → i
-            return Self.isLetterLike(previous) && Self.isLetterLike(next) && lettersBefore <= 3 ? 0x69 : b
+            return Self.isLetterLike(previousOut) && Self.isLetterLike(next) && lettersBefore <= 3 ? 0x69 : b
         default: return b
         }
     }

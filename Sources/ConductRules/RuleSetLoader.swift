@@ -97,16 +97,24 @@ public enum RuleSetLoader {
     }
 
     /// The file's bytes, or why they cannot be had, in the operating system's words
-    /// ("No such file or directory", "Is a directory", "Permission denied").
+    /// ("No such file or directory", "Is a directory", "Permission denied"). Opened without
+    /// blocking, and anything but a regular file or folder is refused, so a named pipe or a
+    /// device in the folder cannot make loading wait forever.
     private static func readBytes(at path: String, limit: Int) -> Result<[UInt8], PatternParseError> {
         func failure(_ code: Int32) -> Result<[UInt8], PatternParseError> {
             .failure(PatternParseError(message: "cannot read \(path): \(String(cString: strerror(code)))"))
         }
-        let descriptor = open(path, O_RDONLY)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { return failure(errno) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return failure(errno) }
+        let kind = info.st_mode & S_IFMT
+        if kind != S_IFREG && kind != S_IFDIR {
+            let name = kind == S_IFIFO ? "a named pipe" : kind == S_IFCHR ? "a character device"
+                : kind == S_IFBLK ? "a block device" : kind == S_IFSOCK ? "a socket" : "not a regular file"
+            return .failure(PatternParseError(message: "cannot read \(path): it is \(name), not a regular file; rule and guideline files must be plain files"))
+        }
         if Int(info.st_size) > limit {
             return .failure(PatternParseError(message: "file is \(info.st_size) bytes; the limit is \(limit) bytes (\(limit >> 20) MiB); "
                 + "split it, e.g. move long lists to lists.yaml"))

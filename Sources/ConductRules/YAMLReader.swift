@@ -90,9 +90,13 @@ struct YAMLReader {
     }
 
     func number(_ node: Node, _ what: String, log: inout DiagnosticLog) -> Double? {
-        guard case .scalar(let scalar) = node, scalar.style == .plain,
-              let value = Double(scalar.string), value.isFinite else {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Double(scalar.string) else {
             mismatch(node, what, "a number", log: &log)
+            return nil
+        }
+        guard value.isFinite else {
+            // 1e999 parses as infinity: name it as written, not as "the number" a number is wrong for.
+            log.error(location(node), "\(what) must be a finite number; found \(scalar.string)")
             return nil
         }
         return value
@@ -100,10 +104,20 @@ struct YAMLReader {
 
     func integer(_ node: Node, _ what: String, log: inout DiagnosticLog) -> Int? {
         guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string) else {
-            mismatch(node, what, "a whole number", log: &log)
+            if case .scalar(let scalar) = node, scalar.style == .plain, Self.isWholeNumber(scalar.string) {
+                log.error(location(node), "\(what) is \(scalar.string), beyond the largest whole number (\(Int.max)); write a small whole number")
+            } else {
+                mismatch(node, what, "a whole number", log: &log)
+            }
             return nil
         }
         return value
+    }
+
+    /// Digits with an optional sign: a whole number, however large.
+    static func isWholeNumber(_ text: String) -> Bool {
+        let digits = text.utf8.drop { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
+        return !digits.isEmpty && text.utf8.count - digits.count <= 1 && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// A list of strings; a single string counts as a list of one.

@@ -24,6 +24,21 @@ struct FastPathTests {
                               originalCount: bytes.count, applied: [])
     }
 
+    @Test("the sorted-range search finds every member of every window, and nothing else")
+    func sortedRangeSearch() {
+        // Even atoms 0, 2, …, 98: windows of every length, including those the binary search
+        // narrows (more than 8 elements) with the member at the narrowing point.
+        let atoms = FixedArray((0..<50).map { AtomID($0 * 2) })
+        for lo in 0...50 {
+            for hi in lo...50 {
+                for atom in AtomID(-1)...AtomID(100) {
+                    let expected = atom >= 0 && atom % 2 == 0 && Int(atom / 2) >= lo && Int(atom / 2) < hi
+                    #expect(CompiledRules.contains(atoms, lo, hi, atom) == expected, "\(atom) in \(lo)..<\(hi)")
+                }
+            }
+        }
+    }
+
     @Test("word starts and ends equal UAX #29's at every offset of random text")
     func wordBoundaries() {
         var generator = SeededGenerator(seed: 1)

@@ -44,7 +44,7 @@ struct ScoringTests {
         let verdict = rules.classify("her number is zero six one two")
         #expect(R.hits(verdict) == ["doxxing.combo@0..<22'her number is zero six'"])
         #expect(verdict.labels == ["doxxing"])
-        let far = rules.classify("her number is one two three four five six seven zero six")
+        let far = rules.classify("her number is one two three four five six seven eight nine zero six")
         #expect(far.hits == [])
         let alone = rules.classify("her number is secret")
         #expect(alone.hits == [] && alone.score(for: "doxxing") == 0)

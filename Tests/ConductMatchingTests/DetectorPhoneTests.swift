@@ -59,6 +59,44 @@ import Testing
         DetectorExamples.check(.phone, example)
     }
 
+    @Test(arguments: [
+        // national with trunk 0: 11 digits 3-4-4, 4-3-2-2; 10 digits 4-2-2-2; 9 digits (BE)
+        "⟦079 2718 1155⟧", "⟦0680 298 70 63⟧", "⟦0489 25 37 29⟧", "⟦02 123 45 67⟧", "⟦050 12 34 56⟧",
+        "⟦09/123.45.67⟧", "bel ⟦02 123 45 67⟧.",
+        // parenthesised area codes of 2–4 digits
+        "⟦(64) 3591-3246⟧", "⟦(99) 645-791⟧", "⟦(11) 98765-4321⟧", "⟦(64)3591-3246⟧", "⟦(351) 912 345⟧",
+        "⟦(1234) 567 890⟧", "⟦(555)123-4567⟧", "⟦(64) 3591-3246⟧ 12",
+        // North American
+        "⟦618-226-1460⟧", "⟦555 123 4567⟧",
+        // international with "00" or "+" and a trunk "(0)"
+        "⟦001-541-754-3010⟧", "⟦+44 (0)20 7946 0958⟧", "⟦0044 20 7946 0958⟧",
+        // a country code without '+': 11–13 digits in one run
+        "⟦447801259231⟧", "⟦31612345678⟧", "⟦15558675309⟧", "⟦491701234567⟧", "⟦393471234567⟧",
+        "⟦32470123456⟧", "⟦4917012345678⟧", "⟦34612345678⟧", "⟦41791234567⟧", "⟦46701234567⟧", "call ⟦447801259231⟧ now",
+        "tel: ⟦447801259231⟧.",
+    ])
+    func acceptsInternationalForms(_ example: String) {
+        DetectorExamples.check(.phone, example)
+    }
+
+    @Test(arguments: [
+        // nine digits with trunk 0 in BSN (3-3-3, 4-2-3) or SSN (3-2-4) shape, or two groups
+        "012 345 672", "0123.45.678", "078-05-1120", "078 05 1120", "012345678", "02 1234567",
+        // day, month, year
+        "05 01 2024 12", "01 02 2024 10", "09-01-2024-12",
+        // parenthesised numbers that are not area codes
+        "(20) 2024-2025", "(2024) 123 456", "(1999) 123 456", "(1) 234 567", "(64) 12 34 56", "(64) 3591-32",
+        "(64) 123", "(064) 123 456", "(12345) 678 901", "(64) 123-4567-8", "(64 3591-3246",
+        // bare runs: unknown or missing country code, wrong length, trunk 0, barcodes, codes
+        "4478012592", "44780125923123", "310612345678", "21612345678", "99912345678", "4901234567894",
+        "15551234567", "10551234567", "1700000000000", "1234567890", "44 7801 259231", "order 447801259231",
+        "#447801259231", "€447801259231", "447801259231abc", "447801259231.5", "x447801259231",
+        "ref 31612345678", "tracking 15558675309", "447801259231-5",
+    ])
+    func rejectsLookAlikesOfInternationalForms(_ example: String) {
+        DetectorExamples.check(.phone, example)
+    }
+
     /// A phone number's digit groups are also numbers: both kinds are reported.
     @Test func aPhoneIsAlsoANumber() {
         let found = Detectors(kinds: [.phone, .number]).detections(in: Array("bel 06-12345678".utf8))

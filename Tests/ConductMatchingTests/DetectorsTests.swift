@@ -10,6 +10,11 @@ import Testing
             "number@4..<6", "phone@4..<15", "number@7..<15", "email@22..<37",
             "money@41..<46", "number@44..<46", "iban@53..<71",
         ])
+        let ids = Array("kaart 4111 1111 1111 1111, ssn 123-45-6789".utf8)
+        #expect(Self.all.detections(in: ids).map(\.description) == [
+            "card@6..<25", "number@6..<10", "number@11..<15", "number@16..<20", "number@21..<25",
+            "number@31..<34", "ssn@31..<42", "number@35..<37", "number@38..<42",
+        ])
     }
 
     @Test func sameStartOrdersByKindName() {
@@ -73,7 +78,8 @@ import Testing
         "15", ",", ",-", "nl91", "abna", "0417", "1643", "00", "(", ")", "+31", "+", "straat", "kerk", "12", "ab",
         "www", "://", "http", "/", "x", "0", "1", "2", "9", "euro", "order", "bsn", "123456782", "van", "laan",
         "street", "main", "[at]", "punt", "apenstaartje", "😀", "é", "#", ":", "k", "mln", "0031", "(0)",
-        "example", "1.234", "2024", "a", "the",
+        "example", "1.234", "2024", "a", "the", "4111", "1111", "5555", "4444", "123", "45", "6789", "&#", ";",
+        "th", "(64)", "447801259231",
     ]
 
     /// Seeded random texts over trigger-heavy fragments.
@@ -143,6 +149,12 @@ import Testing
         ("€", 1 << 18, "1", ["money": 1, "number": 1]),
         // "06 12 06 12 06" is a valid-looking Dutch number; one starts every six groups.
         ("06 12 ", 1 << 17, "", ["number": 1 << 18, "phone": 43690]),
+        // Groups of four: every run starts a card attempt; 5555 × 16 fails Luhn.
+        ("5555 ", 1 << 18, "", ["number": 1 << 18]),
+        ("4111-", 1 << 18, "", ["number": 1 << 18]),
+        ("123-45-6789 ", 1 << 16, "", ["number": 3 << 16, "ssn": 1 << 16]),
+        ("(64) ", 1 << 18, "", ["number": 1 << 18]),
+        ("&#39;", 1 << 18, "", [:]),
     ] as [(String, Int, String, [String: Int])])
     func adversarialMegabyteInputs(_ unit: String, _ count: Int, _ tail: String, _ expected: [String: Int]) {
         let text = Self.repeated(unit, count, then: tail)

@@ -1,0 +1,1 @@
+../../../Fuzz/Properties/JSONLineProperties.swift
