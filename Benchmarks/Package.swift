@@ -15,6 +15,11 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // Workload, rule sets and expected answers shared by the benchmarks and Profile.
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: [.product(name: "ConductKit", package: conduct)]
+        ),
         .executableTarget(
             name: "Normalize",
             dependencies: [
@@ -23,6 +28,32 @@ let package = Package(
             ],
             path: "Benchmarks/Normalize",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        .executableTarget(
+            name: "Compile",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "ConductKit", package: conduct),
+            ],
+            path: "Benchmarks/Compile",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        .executableTarget(
+            name: "Classify",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "ConductKit", package: conduct),
+            ],
+            path: "Benchmarks/Classify",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        // A plain executable that runs one engine stage over the workload, for profilers
+        // (valgrind --tool=callgrind, perf) and quick timings.
+        .executableTarget(
+            name: "Profile",
+            dependencies: ["BenchmarkSupport", .product(name: "ConductKit", package: conduct)]
         ),
     ]
 )

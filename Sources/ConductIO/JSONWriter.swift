@@ -121,6 +121,16 @@ public struct JSONWriter: Sendable {
         emit(upTo: 4) { Self.writeNull(to: $0) }
     }
 
+    /// Appends `json` unchanged: bytes a writer produced earlier (say, the constant tail of a
+    /// record, `…,"hits":[]}` and its newline), so repeating them costs one copy. The caller
+    /// keeps the output valid; no comma is placed before the next value.
+    ///
+    ///     json.beginObject(); json.key("id"); json.string(id); json.raw(cachedTail)
+    public mutating func raw(_ json: UnsafeBufferPointer<UInt8>) {
+        if let base = json.baseAddress, json.count > 0 { output.append(base, count: json.count) }
+        needsComma = false
+    }
+
     /// A number rounded to 4 decimal places and printed minimally: `0`, `0.6`, `0.72`, `1`,
     /// `0.12345` → `0.1235`. Rounds the exact binary value, ties to even (as C's `%.4f`);
     /// `-0` and values that round to zero print `0`. Non-finite values print `null`.

@@ -54,6 +54,16 @@ public struct Classifier: Sendable {
     public func classify(utf8 bytes: UnsafeRawBufferPointer, language: String? = nil) -> Verdict {
         rules.classify(utf8: bytes, language: language)
     }
+
+    /// Classifies a post given as UTF-8 bytes, which may be invalid, reusing the buffers of
+    /// `scratch` (one per thread): no allocation for a post without hits.
+    ///
+    ///     let scratch = ClassificationScratch()
+    ///     for post in posts { verdicts.append(classifier.classify(utf8: post, scratch: scratch)) }
+    public func classify(utf8 bytes: UnsafeRawBufferPointer, language: String? = nil,
+                         scratch: ClassificationScratch) -> Verdict {
+        rules.classify(utf8: bytes, language: language, scratch: scratch)
+    }
 }
 
 /// The rules in the library's resources (`Rules/`), compiled on first use.

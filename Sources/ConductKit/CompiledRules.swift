@@ -19,10 +19,8 @@ public struct CompiledRules: Sendable {
     /// The normalizer applied to posts and, at compile time, to every pattern word.
     public let normalizer: Normalizer
 
+    /// Literals that may begin anywhere (suffixes, infixes); the others are in `tables.trie`.
     let automaton: Automaton
-    /// For automaton pattern `p`: `targets[targetStarts[p] ..< targetStarts[p + 1]]`.
-    let targetStarts: [Int32]
-    let targets: [LiteralTarget]
     let atoms: [AtomKind]
     /// Detector kinds used by some rule, and the atom of each (nil when the kind is unused).
     let detectors: Detectors?
@@ -38,11 +36,20 @@ public struct CompiledRules: Sendable {
     let composites: [Int32]
     let categories: [CompiledCategory]
     let ruleIndex: [RuleID: Int32]
+    /// The same rule set as flat arrays of plain values, for the per-post path.
+    let tables: EvaluationTables
+    /// A score of 0 for every category, shared by clean verdicts.
+    let zeroScores: [CategoryScore]
 
     /// Compiles `ruleSet`. Throws when a pattern word normalizes to nothing, or when the rule
     /// set exceeds a compile limit; every problem is reported with its location.
     public init(_ ruleSet: RuleSet, normalizer: Normalizer = Normalizer()) throws {
-        var compiler = RuleCompiler(normalizer: normalizer)
+        try self.init(ruleSet, normalizer: normalizer, literalDFAMemoryLimit: RuleCompiler.literalDFAMemoryLimit)
+    }
+
+    /// Compiles with a given limit for the literal DFA (0: the tries and the automaton alone).
+    init(_ ruleSet: RuleSet, normalizer: Normalizer, literalDFAMemoryLimit: Int) throws {
+        var compiler = RuleCompiler(normalizer: normalizer, literalDFAMemoryLimit: literalDFAMemoryLimit)
         let result = compiler.compile(ruleSet)
         let diagnostics = compiler.diagnostics
         if !diagnostics.isEmpty { throw RuleLoadError(diagnostics) }
@@ -52,9 +59,8 @@ public struct CompiledRules: Sendable {
     private init(ruleSet: RuleSet, normalizer: Normalizer, result: RuleCompiler.Result) {
         self.ruleSet = ruleSet
         self.normalizer = normalizer
+        self.literalCount = result.literalCount
         self.automaton = result.automaton
-        self.targetStarts = result.targetStarts
-        self.targets = result.targets
         self.atoms = result.atoms
         self.detectorAtoms = result.detectorAtoms
         self.detectors = result.detectorAtoms.isEmpty ? nil : Detectors(kinds: Set(result.detectorAtoms.keys))
@@ -65,26 +71,74 @@ public struct CompiledRules: Sendable {
         self.composites = result.composites
         self.categories = result.categories
         self.ruleIndex = Dictionary(uniqueKeysWithValues: result.rules.enumerated().map { ($1.id, Int32($0)) })
+        self.tables = EvaluationTables(result)
+        self.zeroScores = result.categories.map { CategoryScore(category: $0.name, score: 0) }
     }
 
     /// The category names, in rule-set order (the order of `Verdict.scores`).
     public var categoryNames: [String] { categories.map(\.name) }
 
-    /// Number of distinct literals in the automaton.
-    public var literalCount: Int { automaton.patternCount }
+    /// Number of distinct literals (words as the patterns write them, after normalization,
+    /// with their squeezed variants).
+    public let literalCount: Int
 }
 
 /// What a literal found by the automaton stands for.
-struct LiteralTarget: Sendable {
+struct LiteralTarget: Sendable, BitwiseCopyable {
     var atom: AtomID
-    var anchoring: WordAnchoring
-    /// Check the word start (false when the literal starts with a non-word character).
-    var checkStart: Bool
-    /// Check the word end (false when the literal ends with a non-word character).
-    var checkEnd: Bool
-    /// Offsets into the literal where the pattern had a double letter that this variant
-    /// reduced to one: the post's byte there must come from 2+ original bytes (a squeezed run).
-    var squeezed: [Int32]
+    /// A word must start where the literal starts (whole words and prefixes, unless the
+    /// literal starts with a non-word character).
+    var needsWordStart: Bool
+    /// A word must end where the literal ends (whole words and suffixes, unless the literal
+    /// ends with a non-word character).
+    var needsWordEnd: Bool
+    /// Where the literal can be found: see ``LiteralPlacement``.
+    var placement: LiteralPlacement
+    /// How many offsets into the literal had a double letter in the pattern that this variant
+    /// reduced to one (listed in `EvaluationTables.squeezedOffsets`): the post's byte there
+    /// must come from 2+ original bytes (a squeezed run).
+    var squeezedCount: Int32
+    /// A wildcard word (`scam*`, `*hole`, `*kanker*`): its occurrences cover the whole words
+    /// they touch ("scammers", "asshole"), which is what a reader needs to see.
+    var widens: Bool
+
+    init(atom: AtomID, anchoring: WordAnchoring, startsWithWordCharacter: Bool, endsWithWordCharacter: Bool,
+         squeezedCount: Int32) {
+        self.atom = atom
+        switch anchoring {
+        case .whole:
+            needsWordStart = startsWithWordCharacter
+            needsWordEnd = endsWithWordCharacter
+            placement = .wordStart
+        case .prefix:
+            needsWordStart = startsWithWordCharacter
+            needsWordEnd = false
+            placement = .wordStart
+        case .suffix:
+            needsWordStart = false
+            needsWordEnd = endsWithWordCharacter
+            placement = endsWithWordCharacter ? .wordEnd : .anywhere
+        case .infix:
+            needsWordStart = false
+            needsWordEnd = false
+            placement = .anywhere
+        }
+        self.squeezedCount = squeezedCount
+        self.widens = anchoring != .whole
+    }
+}
+
+/// Which structure finds a literal.
+enum LiteralPlacement: UInt8, Sendable, BitwiseCopyable, CaseIterable {
+    /// Whole words and prefixes begin where a word can begin: the forward ``LiteralTrie``,
+    /// walked from each such position.
+    case wordStart
+    /// Suffixes that end with a word character end where a word ends: the reversed trie,
+    /// walked backwards from each such position.
+    case wordEnd
+    /// Infixes (and suffixes ending with punctuation) can be anywhere: the Aho-Corasick
+    /// automaton.
+    case anywhere
 }
 
 /// An atom: one word with its anchoring, or one detector kind.

@@ -10,9 +10,18 @@ struct Occurrence: Sendable {
     var firstWord: Int32
     /// The last word it touches; `firstWord - 1` for an occurrence between words (punctuation).
     var lastWord: Int32
-    /// A wildcard word (`scam*`, `*hole`, `*kanker*`): the occurrence covers the whole words
-    /// it touches ("scammers", "asshole"), which is what a reader needs to see.
+    /// A wildcard word's occurrence: ``PostScan/locate(_:)`` widens it to the whole words it
+    /// touches (see ``LiteralTarget/widens``).
     var widens: Bool = false
+
+    /// The order of ``PostScan/occurrences``: first word, atom, start, end.
+    @inline(__always)
+    static func precedes(_ a: Occurrence, _ b: Occurrence) -> Bool {
+        if a.firstWord != b.firstWord { return a.firstWord < b.firstWord }
+        if a.atom != b.atom { return a.atom < b.atom }
+        if a.start != b.start { return a.start < b.start }
+        return a.end < b.end
+    }
 }
 
 /// A match of a pattern program or a rule: normalized byte span and word range.
@@ -25,83 +34,136 @@ struct ProgramMatch: Sendable, Hashable {
     func overlaps(_ other: ProgramMatch) -> Bool { start < other.end && other.start < end }
 }
 
-/// The atoms found in one normalized post, indexed by the word they start in.
+/// The atoms found in one normalized post, indexed by the word they start in. Reused from post
+/// to post (``reset()`` keeps the storage), so a warm scan allocates nothing.
 ///
-/// Invariant: `occurrences` is sorted by `firstWord`; the occurrences starting in word `w`
-/// are `occurrences[index[w] ..< index[w + 1]]`; `wordStarts`/`wordEnds` are increasing.
+/// Invariant after ``locate(_:)``: `occurrences` is sorted by ``Occurrence/precedes(_:_:)``;
+/// the occurrences starting in word `w` are `occurrences[index[w] ..< index[w + 1]]`;
+/// `wordStarts`/`wordEnds` are increasing. Before it, `occurrences` and the words are empty.
 struct PostScan {
-    let text: NormalizedText
-    /// The original post's bytes, kept only when a rule needs to re-read them.
-    var original: [UInt8]?
+    var text = NormalizedText()
     var wordStarts: [Int32] = []
     var wordEnds: [Int32] = []
     var occurrences: [Occurrence] = []
     var index: [Int32] = []
+    /// Per byte offset (valid after ``locate(_:)``, at least `text.bytes.count + 1` long): the
+    /// first word ending after it; the number of words starting before it.
+    private var firstWordAfter: [Int32] = []
+    private var wordsBefore: [Int32] = []
+    /// Whether ``locate()`` ran for the current post.
+    private(set) var located = false
 
     var wordCount: Int { wordStarts.count }
 
-    init(text: NormalizedText, original: [UInt8]?, occurrences raw: [Occurrence]) {
-        self.text = text
-        self.original = original
-        tokenize()
-        var located = raw
-        for i in located.indices {
-            let (first, last) = words(start: Int(located[i].start), end: Int(located[i].end))
-            located[i].firstWord = Int32(first)
-            located[i].lastWord = Int32(last)
-            if located[i].widens && first <= last {
-                located[i].start = min(located[i].start, wordStarts[first])
-                located[i].end = max(located[i].end, wordEnds[last])
+    /// Forgets the previous post's occurrences and words, keeping the storage.
+    mutating func reset() {
+        occurrences.removeAll(keepingCapacity: true)
+        wordStarts.removeAll(keepingCapacity: true)
+        wordEnds.removeAll(keepingCapacity: true)
+        index.removeAll(keepingCapacity: true)
+        located = false
+    }
+
+    /// Splits the text into words, gives every occurrence of `found` its words, sorts them
+    /// into `occurrences` and builds the word index.
+    mutating func locate(_ found: UnsafeBufferPointer<Occurrence>) {
+        located = true
+        WordScanner.tokenize(text, starts: &wordStarts, ends: &wordEnds)
+        let wordCount = self.wordCount
+        // For every byte offset b: the first word ending after b, and the number of words
+        // starting before b (one pass over the words instead of two searches per occurrence).
+        let n = text.bytes.count
+        if firstWordAfter.count < n + 1 {
+            firstWordAfter = Array(repeating: 0, count: n + 1)
+            wordsBefore = Array(repeating: 0, count: n + 1)
+        }
+        wordStarts.withUnsafeBufferPointer { starts in
+            wordEnds.withUnsafeBufferPointer { ends in
+                firstWordAfter.withUnsafeMutableBufferPointer { after in
+                    wordsBefore.withUnsafeMutableBufferPointer { before in
+                        var b = 0
+                        for w in 0..<wordCount {
+                            let end = Int(ends[w])
+                            while b < end { after[b] = Int32(w); b &+= 1 }
+                        }
+                        while b <= n { after[b] = Int32(wordCount); b &+= 1 }
+                        b = 0
+                        for w in 0..<wordCount {
+                            let start = Int(starts[w])
+                            while b <= start { before[b] = Int32(w); b &+= 1 }
+                        }
+                        while b <= n { before[b] = Int32(wordCount); b &+= 1 }
+                    }
+                }
             }
         }
-        located.sort { ($0.firstWord, $0.atom, $0.start, $0.end) < ($1.firstWord, $1.atom, $1.start, $1.end) }
-        occurrences = located
-        index = Array(repeating: 0, count: wordCount + 2)
-        var cursor = 0
-        for w in 0...(wordCount + 1) {
-            while cursor < located.count && Int(located[cursor].firstWord) < w { cursor += 1 }
-            index[w] = Int32(cursor)
+        // Counting sort by first word: the counts become the word index, then each word's
+        // handful of occurrences is sorted by the rest of the order.
+        let count = found.count
+        let starts = wordStarts, ends = wordEnds
+        index.append(contentsOf: repeatElement(0, count: wordCount + 2))
+        occurrences.append(contentsOf: found)
+        firstWordAfter.withUnsafeBufferPointer { after in
+            wordsBefore.withUnsafeBufferPointer { before in
+                index.withUnsafeMutableBufferPointer { index in
+                    occurrences.withUnsafeMutableBufferPointer { sorted in
+                        for i in 0..<count {
+                            index[Int(after[Int(found[i].start)]) &+ 1] &+= 1
+                        }
+                        for w in 0...wordCount { index[w &+ 1] &+= index[w] }
+                        // index[w] is now the start of word w's run; fill, advancing a cursor.
+                        var cursor = Array(index[0...wordCount])
+                        for i in 0..<count {
+                            var occurrence = found[i]
+                            let first = after[Int(occurrence.start)]
+                            occurrence.firstWord = first
+                            occurrence.lastWord = max(before[Int(occurrence.end)] &- 1, first &- 1)
+                            if occurrence.widens && first <= occurrence.lastWord {
+                                occurrence.start = min(occurrence.start, starts[Int(first)])
+                                occurrence.end = max(occurrence.end, ends[Int(occurrence.lastWord)])
+                            }
+                            sorted[Int(cursor[Int(first)])] = occurrence
+                            cursor[Int(first)] &+= 1
+                        }
+                        for w in 0...wordCount where index[w &+ 1] &- index[w] > 1 {
+                            Self.sort(UnsafeMutableBufferPointer(rebasing: sorted[Int(index[w])..<Int(index[w &+ 1])]))
+                        }
+                    }
+                }
+            }
         }
+    }
+
+    /// Sorts by ``Occurrence/precedes(_:_:)``: insertion sort for the usual handful (no
+    /// allocation), the standard library's sort beyond.
+    static func sort(_ buffer: UnsafeMutableBufferPointer<Occurrence>) {
+        var buffer = buffer
+        let count = buffer.count
+        guard count > 1 else { return }
+        if count > 48 {
+            buffer.sort(by: Occurrence.precedes)
+            return
+        }
+        for i in 1..<count {
+            let item = buffer[i]
+            var j = i
+            while j > 0 && Occurrence.precedes(item, buffer[j - 1]) {
+                buffer[j] = buffer[j - 1]
+                j -= 1
+            }
+            buffer[j] = item
+        }
+    }
+
+    /// Indices into `occurrences` of the occurrences that start in word `w`.
+    @inline(__always)
+    func occurrenceRange(at w: Int) -> Range<Int> {
+        guard w >= 0 && w <= wordCount else { return 0..<0 }
+        return Int(index[w])..<Int(index[w + 1])
     }
 
     /// Occurrences that start in word `w`.
     func occurrences(at w: Int) -> ArraySlice<Occurrence> {
-        guard w >= 0 && w <= wordCount else { return [] }
-        return occurrences[Int(index[w])..<Int(index[w + 1])]
-    }
-
-    private mutating func tokenize() {
-        let count = text.bytes.count
-        var i = 0
-        while i < count {
-            if text.isWordStart(i) {
-                var j = i + 1
-                while j < count && !text.isWordEnd(j) { j += 1 }
-                wordStarts.append(Int32(i))
-                wordEnds.append(Int32(j))
-                i = j
-            } else {
-                i += 1
-            }
-        }
-    }
-
-    /// The words a byte span touches: the first word ending after `start`, the last word
-    /// starting before `end`.
-    func words(start: Int, end: Int) -> (Int, Int) {
-        // First w with wordEnds[w] > start.
-        var lo = 0, hi = wordCount
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if Int(wordEnds[mid]) > start { hi = mid } else { lo = mid + 1 }
-        }
-        let first = lo
-        // Number of words with wordStarts[w] < end, minus one.
-        lo = 0; hi = wordCount
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if Int(wordStarts[mid]) < end { lo = mid + 1 } else { hi = mid }
-        }
-        return (first, max(lo - 1, first - 1))
+        occurrences[occurrenceRange(at: w)]
     }
 }

@@ -5,22 +5,48 @@ import ConductRules
 /// Turns a ``RuleSet`` into the tables of ``CompiledRules``. Collects every problem.
 struct RuleCompiler {
     let normalizer: Normalizer
+    /// The largest literal DFA to build (see ``literalDFAMemoryLimit``).
+    let dfaMemoryLimit: Int
     private(set) var diagnostics: [Diagnostic] = []
 
-    private var builder = AutomatonBuilder()
     private var literalIDs: [[UInt8]: Int32] = [:]
-    private var literalTargets: [[LiteralTarget]] = []
+    private var literals: [[UInt8]] = []
+    private var literalTargets: [[(target: LiteralTarget, squeezed: [Int32])]] = []
     private var atomIDs: [AtomKind: AtomID] = [:]
+    /// Pattern words already normalized (lists repeat the same words in many patterns).
+    private var normalizedWords: [String: [UInt8]] = [:]
     private var atoms: [AtomKind] = []
     private var programs: [PatternProgram] = []
+
+    /// The largest table of the literal DFA (32 MiB: about 10,000 words of 7 letters); beyond
+    /// it the tries and the Aho-Corasick automaton find the literals.
+    static let literalDFAMemoryLimit = 32 << 20
 
     /// Most double letters of one word that get squeezed variants (2^n − 1 variants).
     static let maxSqueezedDoubles = 3
 
     struct Result {
+        /// Literals with a whole-word or word-prefix target.
+        var trie: LiteralTrie
+        /// Every literal in one DFA, when it fits ``RuleCompiler/literalDFAMemoryLimit``: it
+        /// finds what the tries and the automaton find, in one pass.
+        var literalDFA: WordStartAutomaton?
+        /// For the DFA's floating literal `l` (suffixes, then infixes): its targets.
+        var floatingTargetStarts: [Int32]
+        /// For trie literal `l`: `targets[trieTargetStarts[l] ..< trieTargetStarts[l + 1]]`.
+        var trieTargetStarts: [Int32]
+        /// Suffixes ending with a word character, each reversed.
+        var suffixTrie: LiteralTrie
+        var suffixTargetStarts: [Int32]
+        /// Literals with a target that can be anywhere.
         var automaton: Automaton
+        /// For automaton pattern `p`: `targets[targetStarts[p] ..< targetStarts[p + 1]]`.
         var targetStarts: [Int32]
         var targets: [LiteralTarget]
+        /// Distinct literals.
+        var literalCount: Int
+        /// For each target: the offsets its `squeezedCount` counts.
+        var squeezed: [[Int32]]
         var atoms: [AtomKind]
         var detectorAtoms: [DetectorKind: AtomID]
         var programs: [PatternProgram]
@@ -31,8 +57,9 @@ struct RuleCompiler {
         var categories: [CompiledCategory]
     }
 
-    init(normalizer: Normalizer) {
+    init(normalizer: Normalizer, literalDFAMemoryLimit: Int = Self.literalDFAMemoryLimit) {
         self.normalizer = normalizer
+        self.dfaMemoryLimit = literalDFAMemoryLimit
     }
 
     mutating func compile(_ ruleSet: RuleSet) -> Result {
@@ -65,17 +92,59 @@ struct RuleCompiler {
         for (index, program) in programs.enumerated() {
             for atom in program.firstAtoms { programsByFirstAtom[Int(atom)].append(Int32(index)) }
         }
-        var targetStarts: [Int32] = [0]
+        // Each literal goes to the structures that find its targets (see LiteralPlacement).
         var targets: [LiteralTarget] = []
-        for list in literalTargets {
-            targets.append(contentsOf: list)
-            targetStarts.append(Int32(targets.count))
+        var squeezed: [[Int32]] = []
+        var trieLiterals: [[UInt8]] = [], suffixLiterals: [[UInt8]] = [], anywhereLiterals: [[UInt8]] = []
+        var trieTargetStarts: [Int32] = [], suffixTargetStarts: [Int32] = [], targetStarts: [Int32] = []
+        var builder = AutomatonBuilder()
+        for placement in LiteralPlacement.allCases {
+            switch placement {
+            case .wordStart: trieTargetStarts.append(Int32(targets.count))
+            case .wordEnd: suffixTargetStarts.append(Int32(targets.count))
+            case .anywhere: targetStarts.append(Int32(targets.count))
+            }
+            for (literal, list) in zip(literals, literalTargets) {
+                let chosen = list.filter { $0.target.placement == placement }
+                guard !chosen.isEmpty else { continue }
+                targets.append(contentsOf: chosen.map(\.target))
+                squeezed.append(contentsOf: chosen.map(\.squeezed))
+                switch placement {
+                case .wordStart:
+                    trieLiterals.append(literal)
+                    trieTargetStarts.append(Int32(targets.count))
+                case .wordEnd:
+                    suffixLiterals.append(literal.reversed())
+                    suffixTargetStarts.append(Int32(targets.count))
+                case .anywhere:
+                    _ = builder.add(literal)
+                    anywhereLiterals.append(literal)
+                    targetStarts.append(Int32(targets.count))
+                }
+            }
         }
         var detectorAtoms: [DetectorKind: AtomID] = [:]
         for (atom, kind) in atoms.enumerated() {
             if case .detector(let detector) = kind { detectorAtoms[detector] = AtomID(atom) }
         }
-        return Result(automaton: builder.build(), targetStarts: targetStarts, targets: targets, atoms: atoms,
+        // The DFA numbers floating literals suffixes first, then infixes: their targets follow
+        // each other in the same order.
+        // A literal whose every target needs a word end counts only before a non-word byte.
+        let endChecked = (trieTargetStarts.indices.dropLast().map { (trieTargetStarts[$0], trieTargetStarts[$0 + 1]) }
+            + (suffixTargetStarts + targetStarts.dropFirst()).indices.dropLast().map {
+                let starts = suffixTargetStarts + targetStarts.dropFirst()
+                return (starts[$0], starts[$0 + 1])
+            })
+            .map { range in (Int(range.0)..<Int(range.1)).allSatisfy { targets[$0].needsWordEnd } }
+        let dfa = WordStartAutomaton(anchored: trieLiterals,
+                                     floating: suffixLiterals.map { Array($0.reversed()) } + anywhereLiterals,
+                                     endChecked: endChecked, memoryLimit: dfaMemoryLimit)
+        return Result(trie: LiteralTrie(trieLiterals), literalDFA: dfa,
+                      floatingTargetStarts: suffixTargetStarts + targetStarts.dropFirst(),
+                      trieTargetStarts: trieTargetStarts,
+                      suffixTrie: LiteralTrie(suffixLiterals), suffixTargetStarts: suffixTargetStarts,
+                      automaton: builder.build(), targetStarts: targetStarts, targets: targets,
+                      literalCount: literals.count, squeezed: squeezed, atoms: atoms,
                       detectorAtoms: detectorAtoms, programs: programs, programsByFirstAtom: programsByFirstAtom,
                       rules: rules, matchOwners: matchOwners, composites: composites, categories: categories)
     }
@@ -150,7 +219,13 @@ struct RuleCompiler {
         case .detector(let detector):
             kind = .detector(detector)
         case .word(let word, let anchoring):
-            let bytes = normalizer.normalize(word).bytes
+            let bytes: [UInt8]
+            if let known = normalizedWords[word] {
+                bytes = known
+            } else {
+                bytes = normalizer.normalize(word).bytes
+                normalizedWords[word] = bytes
+            }
             if bytes.isEmpty || bytes.contains(0x20) {
                 problems.append(bytes.isEmpty
                     ? "pattern word '\(word)' is empty after normalization; write a word with letters or digits"
@@ -167,21 +242,21 @@ struct RuleCompiler {
         if case .word(let bytes, let anchoring) = kind, !bytes.isEmpty {
             for (variant, squeezed) in Self.squeezedVariants(of: bytes) {
                 addLiteral(variant, LiteralTarget(atom: id, anchoring: anchoring,
-                                                  checkStart: Self.isWordByte(variant, at: 0),
-                                                  checkEnd: Self.isWordByte(variant, at: Self.lastScalarStart(variant)),
-                                                  squeezed: squeezed))
+                                                  startsWithWordCharacter: Self.isWordByte(variant, at: 0),
+                                                  endsWithWordCharacter: Self.isWordByte(variant, at: Self.lastScalarStart(variant)),
+                                                  squeezedCount: Int32(squeezed.count)), squeezed)
             }
         }
         return id
     }
 
-    private mutating func addLiteral(_ bytes: [UInt8], _ target: LiteralTarget) {
+    private mutating func addLiteral(_ bytes: [UInt8], _ target: LiteralTarget, _ squeezed: [Int32]) {
         if let id = literalIDs[bytes] {
-            literalTargets[Int(id)].append(target)
+            literalTargets[Int(id)].append((target, squeezed))
         } else {
-            let id = builder.add(bytes)
-            literalIDs[bytes] = id.rawValue
-            literalTargets.append([target])
+            literalIDs[bytes] = Int32(literals.count)
+            literals.append(bytes)
+            literalTargets.append([(target, squeezed)])
         }
     }
 

@@ -24,288 +24,328 @@ struct RuleState: Sendable {
     var suppressed: [(match: ProgramMatch, reason: Suppression)] = []
 }
 
-/// Everything evaluation learned about one post.
+/// Everything evaluation learned about one post, for explanations.
 struct PostEvaluation {
     var scan: PostScan?
     /// Keyed by index into `CompiledRules.rules`; only rules whose words occurred.
     var states: [Int32: RuleState] = [:]
-    var programMatches: [Int32: [ProgramMatch]] = [:]
 }
 
+// Evaluation of one post in a `Workspace`:
+// 1. the automaton and the detectors give the occurrences of atoms (no word positions yet);
+// 2. a `match` program is *possible* when one of its first atoms occurs and each of its
+//    clauses has an atom that occurs; a rule is possible when one of its programs is, a
+//    composite when at least `at_least` of its components are;
+// 3. the rules to evaluate are the possible ones that score, and the possible components of
+//    composites to evaluate; if there are none the post is clean, and it is never split into
+//    words;
+// 4. those rules are evaluated in dependency order; every program (`match`, `unless`, `near`,
+//    `unless_near`) runs when a rule first asks for it, from each word where a first atom
+//    occurs.
+// A program's matches do not depend on when it runs, and a rule that is not possible has no
+// matches, so this gives the verdict of evaluating every rule. Tracing (for explanations)
+// evaluates every rule whose programs matched, as the explanation lists components and near
+// misses too.
 extension CompiledRules {
-    /// Normalizes, scans and evaluates every rule on `text`.
-    func evaluate(_ text: NormalizedText, original: [UInt8]?, language: String?, trace: Bool) -> PostEvaluation {
-        var raw: [Occurrence] = []
-        text.bytes.withUnsafeBufferPointer { bytes in
-            automaton.forEachMatch(in: bytes) { match in
-                let p = match.pattern.index
-                for t in Int(targetStarts[p])..<Int(targetStarts[p + 1]) {
-                    let target = targets[t]
-                    if accepts(target, start: match.span.start, end: match.span.end, in: text) {
-                        raw.append(Occurrence(atom: target.atom, start: Int32(match.span.start),
-                                              end: Int32(match.span.end), firstWord: 0, lastWord: 0,
-                                              widens: target.anchoring != .whole))
-                    }
-                }
+    /// Evaluates the post already normalized into `w.scan.text`. Returns false when no rule was
+    /// evaluated (the verdict is clean).
+    func evaluate(_ w: inout Workspace, original: UnsafeRawBufferPointer, language: String?, trace: Bool) -> Bool {
+        let tables = self.tables
+        w.trace = trace
+        w.begin(atoms: tables.atomCount, programs: tables.programCount, rules: tables.ruleCount)
+        collectOccurrences(&w, tables)
+        guard w.found.count > 0 else { return false }
+        if trace { return evaluateEverything(&w, original: original, language: language) }
+        Self.findPossibleRules(&w, tables)
+        guard !w.required.isEmpty else { return false }
+        Self.sortSmall(&w.required)
+        let postLanguage = PostLanguage(language, tables)
+        for rule in w.required {
+            if tables.isComposite[Int(rule)] && Self.componentsMatched(rule, w, tables) {
+                evaluateComposite(rule, &w, original: original, language: postLanguage)
+            } else if !rules[Int(rule)].match.isEmpty {
+                evaluatePatternRule(rule, &w, original: original, language: postLanguage)
             }
-            if let detectors {
-                detectors.forEachDetection(in: bytes) { detection in
-                    guard let atom = detectorAtoms[detection.kind] else { return }
-                    raw.append(Occurrence(atom: atom, start: Int32(detection.span.start),
-                                          end: Int32(detection.span.end), firstWord: 0, lastWord: 0))
-                }
-            }
-        }
-        var result = PostEvaluation()
-        guard !raw.isEmpty else { return result }
-        let scan = PostScan(text: text, original: original, occurrences: raw)
-
-        // Run every program that can start at some occurrence, from each such word.
-        var starts: [(program: Int32, word: Int32)] = []
-        for occurrence in scan.occurrences {
-            for program in programsByFirstAtom[Int(occurrence.atom)] {
-                starts.append((program, occurrence.firstWord))
-            }
-        }
-        starts.sort { ($0.program, $0.word) < ($1.program, $1.word) }
-        var previous: (Int32, Int32)? = nil
-        for start in starts {
-            if let previous, previous == (start.program, start.word) { continue }
-            previous = (start.program, start.word)
-            if let match = run(programs[Int(start.program)], from: Int(start.word), in: scan) {
-                result.programMatches[start.program, default: []].append(match)
-            }
-        }
-
-        // Rules whose patterns matched, then composites, in dependency order.
-        var triggered = Set<Int32>()
-        for program in result.programMatches.keys {
-            for owner in matchOwners[Int(program)] { triggered.insert(owner) }
-        }
-        for rule in triggered.sorted() {
-            result.states[rule] = evaluatePatternRule(Int(rule), result.programMatches, scan: scan,
-                                                      language: language)
-        }
-        for composite in composites {
-            let rule = rules[Int(composite)]
-            let have = rule.components.filter { !(result.states[$0]?.matches.isEmpty ?? true) }
-            guard !have.isEmpty || trace && rule.components.contains(where: { result.states[$0] != nil }) else { continue }
-            result.states[composite] = evaluateComposite(Int(composite), have: have, states: result.states,
-                                                         programMatches: result.programMatches, scan: scan,
-                                                         language: language)
-        }
-        if !trace {
-            result.programMatches = [:]
-        }
-        result.scan = scan
-        return result
-    }
-
-    /// Whether an automaton match of `target` sits on the word boundaries its anchoring asks
-    /// for, and, for a squeezed variant, really covers a squeezed run in the original.
-    @inline(__always)
-    func accepts(_ target: LiteralTarget, start: Int, end: Int, in text: NormalizedText) -> Bool {
-        switch target.anchoring {
-        case .whole:
-            if target.checkStart && !text.isWordStart(start) { return false }
-            if target.checkEnd && !text.isWordEnd(end) { return false }
-        case .prefix:
-            if target.checkStart && !text.isWordStart(start) { return false }
-        case .suffix:
-            if target.checkEnd && !text.isWordEnd(end) { return false }
-        case .infix:
-            break
-        }
-        for offset in target.squeezed {
-            let i = start + Int(offset)
-            if text.originEnds[i] - text.originStarts[i] < 2 { return false }
         }
         return true
     }
 
-    /// Runs `program` from word `word`: the longest match starting there, if any.
-    func run(_ program: PatternProgram, from word: Int, in scan: PostScan) -> ProgramMatch? {
-        struct Thread { var pc: Int32; var pos: Int32; var start: Int32; var end: Int32; var first: Int32; var last: Int32 }
-        var stack = [Thread(pc: 0, pos: Int32(word), start: -1, end: -1, first: -1, last: -1)]
-        var visited = Set<Int64>()
-        var best: ProgramMatch?
-        let wordCount = Int32(scan.wordCount)
-        while let thread = stack.popLast() {
-            guard visited.insert(Int64(thread.pc) << 32 | Int64(thread.pos)).inserted else { continue }
-            switch program.instructions[Int(thread.pc)] {
-            case .atom(let atom, let next):
-                for occurrence in scan.occurrences(at: Int(thread.pos)) where occurrence.atom == atom {
-                    let first = thread.start < 0 ? occurrence.firstWord : thread.first
-                    stack.append(Thread(pc: next, pos: max(occurrence.lastWord + 1, thread.pos),
-                                        start: thread.start < 0 ? occurrence.start : thread.start,
-                                        end: occurrence.end, first: first,
-                                        last: max(occurrence.lastWord, first)))
-                }
-            case .split(let a, let b):
-                stack.append(Thread(pc: b, pos: thread.pos, start: thread.start, end: thread.end,
-                                    first: thread.first, last: thread.last))
-                stack.append(Thread(pc: a, pos: thread.pos, start: thread.start, end: thread.end,
-                                    first: thread.first, last: thread.last))
-            case .gap(let max, let next):
-                var k: Int32 = 0
-                while k <= max && thread.pos + k <= wordCount {
-                    stack.append(Thread(pc: next, pos: thread.pos + k, start: thread.start, end: thread.end,
-                                        first: thread.first, last: thread.last))
-                    k += 1
-                }
-            case .accept:
-                guard thread.start >= 0 else { continue }
-                let match = ProgramMatch(start: thread.start, end: thread.end, firstWord: thread.first,
-                                         lastWord: thread.last)
-                if best == nil || match.end > best!.end || (match.end == best!.end && match.start < best!.start) {
-                    best = match
-                }
-            }
-        }
-        return best
-    }
-
-    private func evaluatePatternRule(_ index: Int, _ programMatches: [Int32: [ProgramMatch]], scan: PostScan,
-                                     language: String?) -> RuleState {
-        let rule = rules[index]
-        var candidates: [ProgramMatch] = []
-        for program in rule.match { candidates.append(contentsOf: programMatches[program] ?? []) }
-        return filter(rule, Self.leftmostLongest(candidates), programMatches, scan: scan, language: language)
-    }
-
-    private func evaluateComposite(_ index: Int, have: [Int32], states: [Int32: RuleState],
-                                   programMatches: [Int32: [ProgramMatch]], scan: PostScan,
-                                   language: String?) -> RuleState {
-        let rule = rules[index]
-        var state = RuleState()
-        // (component, match) pairs sorted by first word.
-        var parts: [(Int32, ProgramMatch)] = []
-        for component in have {
-            for match in states[component]?.matches ?? [] { parts.append((component, match)) }
-        }
-        parts.sort { ($0.1.firstWord, $0.1.start) < ($1.1.firstWord, $1.1.start) }
-        // One match per component: the first window (by first word) where at least `atLeast`
-        // components hit with no more than `within` words between any two of them.
-        var found: [ProgramMatch]?
-        if have.count >= rule.atLeast {
-            if let within = rule.within {
-                for i in parts.indices {
-                    var chosen: [Int32: ProgramMatch] = [:]
-                    var minLast = parts[i].1.lastWord
-                    for j in i..<parts.count {
-                        let m = parts[j].1
-                        if Int(m.firstWord) - Int(min(minLast, m.lastWord)) - 1 > within { break }
-                        minLast = min(minLast, m.lastWord)
-                        if chosen[parts[j].0] == nil { chosen[parts[j].0] = m }
-                        if chosen.count >= rule.atLeast { found = Array(chosen.values); break }
-                    }
-                    if found != nil { break }
-                }
-            } else {
-                var chosen: [Int32: ProgramMatch] = [:]
-                for (component, match) in parts where chosen[component] == nil { chosen[component] = match }
-                found = Array(chosen.values)
-            }
-        }
-        guard let found else {
-            if let first = parts.first?.1 {
-                state.suppressed.append((first, .incomplete(have: have)))
-            }
-            return state
-        }
-        // The hit runs from the first part to the last.
-        let span = ProgramMatch(start: found.map(\.start).min()!, end: found.map(\.end).max()!,
-                                firstWord: found.map(\.firstWord).min()!, lastWord: found.map(\.lastWord).max()!)
-        return filter(rule, [span], programMatches, scan: scan, language: language)
-    }
-
-    /// Applies language, `near`, `unless`, `unless_near` and `diacritics` to a rule's matches.
-    private func filter(_ rule: CompiledRule, _ matches: [ProgramMatch], _ programMatches: [Int32: [ProgramMatch]],
-                        scan: PostScan, language: String?) -> RuleState {
-        var state = RuleState()
-        let languageOK = language == nil || rule.languages.isEmpty || rule.languages.contains(language!)
-        candidates: for match in matches {
-            if !languageOK {
-                state.suppressed.append((match, .language))
-                continue
-            }
-            for program in rule.unless {
-                for other in programMatches[program] ?? [] where other.overlaps(match) {
-                    state.suppressed.append((match, .exception(program: program, at: other)))
-                    continue candidates
-                }
-            }
-            if let context = rule.unlessNear {
-                for program in context.programs {
-                    for other in programMatches[program] ?? []
-                    where Self.isNear(other, match, within: context.within, side: context.side) {
-                        state.suppressed.append((match, .exceptionNear(program: program, at: other)))
-                        continue candidates
-                    }
-                }
-            }
-            if let context = rule.near {
-                let satisfied = context.programs.contains { program in
-                    (programMatches[program] ?? []).contains {
-                        Self.isNear($0, match, within: context.within, side: context.side)
-                    }
-                }
-                if !satisfied {
-                    state.suppressed.append((match, .missingContext))
-                    continue
-                }
-            }
-            if !rule.exactWords.isEmpty && !hasExactForm(rule, match, scan: scan) {
-                state.suppressed.append((match, .diacritics))
-                continue
-            }
-            state.matches.append(match)
-        }
-        return state
-    }
-
-    /// `context` lies within `within` words of `match` on `side` (overlapping counts for
-    /// `either`).
-    static func isNear(_ context: ProgramMatch, _ match: ProgramMatch, within: Int, side: Context.Side) -> Bool {
-        if context.lastWord < match.firstWord && context.end <= match.start {
-            return side != .after && Int(match.firstWord - context.lastWord) - 1 <= within
-        }
-        if context.firstWord > match.lastWord && context.start >= match.end {
-            return side != .before && Int(context.firstWord - match.lastWord) - 1 <= within
-        }
-        return side == .either && context.overlaps(match)
-    }
-
-    private func hasExactForm(_ rule: CompiledRule, _ match: ProgramMatch, scan: PostScan) -> Bool {
-        var options = normalizer.options
-        options.remove(.foldDiacritics)
-        let span = scan.text.originalSpan(normalizedStart: Int(match.start), normalizedEnd: Int(match.end))
-        let original = originalText(of: span, in: scan)
-        let unfolded = Normalizer(options: options).normalize(utf8: original).bytes
-        return rule.exactWords.contains { word in Self.contains(unfolded, word) }
-    }
-
-    func originalText(of span: OriginalSpan, in scan: PostScan) -> [UInt8] {
-        // The original bytes are not kept in NormalizedText; callers that need them pass them.
-        scan.original.map { Array($0[span.start..<span.end]) } ?? []
-    }
-
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
-        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] {
-            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
+    /// Whether some component of composite `rule` has matches.
+    static func componentsMatched(_ rule: Int32, _ w: Workspace, _ tables: EvaluationTables) -> Bool {
+        for k in Int(tables.componentStarts[Int(rule)])..<Int(tables.componentStarts[Int(rule) + 1])
+        where w.hasMatches(rule: tables.components[k]) {
+            return true
         }
         return false
     }
 
-    /// Non-overlapping matches, leftmost first, longest at each start.
-    static func leftmostLongest(_ matches: [ProgramMatch]) -> [ProgramMatch] {
-        guard matches.count > 1 else { return matches }
-        let sorted = matches.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
-        var result: [ProgramMatch] = []
-        for match in sorted where result.last.map({ $0.end <= match.start }) ?? true {
-            result.append(match)
+    /// Steps 2 and 3: fills `w.required`.
+    static func findPossibleRules(_ w: inout Workspace, _ tables: EvaluationTables) {
+        let generation = w.generation
+        let triggerStarts = tables.triggerStarts.base, triggerPrograms = tables.triggerPrograms.base
+        let ownerStarts = tables.ownerStarts.base, owners = tables.owners.base
+        let queuedMark = w.queuedMark
+        for atom in w.presentAtoms.elements {
+            let atom = Int(atom)
+            for k in Int(triggerStarts[atom])..<Int(triggerStarts[atom &+ 1]) {
+                let program = Int(triggerPrograms[k])
+                guard queuedMark[program] != generation else { continue }
+                queuedMark[program] = generation
+                guard clausesHold(Int32(program), w, tables) else { continue }
+                for o in Int(ownerStarts[program])..<Int(ownerStarts[program &+ 1]) {
+                    markPossible(owners[o], &w, tables)
+                }
+            }
         }
-        return result
+        requirePossibleRules(&w, tables)
+    }
+
+    /// Step 3: fills `w.required` from `w.possible`.
+    static func requirePossibleRules(_ w: inout Workspace, _ tables: EvaluationTables) {
+        let generation = w.generation
+        guard !w.possible.isEmpty else { return }
+        // Scored possible rules, and the possible components of required composites.
+        for rule in w.possible where tables.scores[Int(rule)] && w.requiredMark[Int(rule)] != generation {
+            w.requiredMark[Int(rule)] = generation
+            w.required.append(rule)
+        }
+        var cursor = 0
+        while cursor < w.required.count {
+            let rule = Int(w.required[cursor])
+            cursor += 1
+            guard tables.isComposite[rule] else { continue }
+            for k in Int(tables.componentStarts[rule])..<Int(tables.componentStarts[rule + 1]) {
+                let component = tables.components[k]
+                if w.possibleMark[Int(component)] == generation && w.requiredMark[Int(component)] != generation {
+                    w.requiredMark[Int(component)] = generation
+                    w.required.append(component)
+                }
+            }
+        }
+    }
+
+    /// Marks `rule` possible, and the composites that it makes possible.
+    private static func markPossible(_ rule: Int32, _ w: inout Workspace, _ tables: EvaluationTables) {
+        let generation = w.generation
+        guard w.possibleMark[Int(rule)] != generation else { return }
+        w.possibleMark[Int(rule)] = generation
+        w.possible.append(rule)
+        var cursor = w.possible.count - 1
+        while cursor < w.possible.count {
+            let current = Int(w.possible[cursor])
+            cursor += 1
+            for k in Int(tables.compositeStarts[current])..<Int(tables.compositeStarts[current + 1]) {
+                let composite = Int(tables.compositesOf[k])
+                if w.countMark[composite] != generation {
+                    w.countMark[composite] = generation
+                    w.componentCount[composite] = 0
+                }
+                w.componentCount[composite] += 1
+                if w.componentCount[composite] == tables.atLeast[composite] && w.possibleMark[composite] != generation {
+                    w.possibleMark[composite] = generation
+                    w.possible.append(Int32(composite))
+                }
+            }
+        }
+    }
+
+    /// Every rule whose programs matched, and every composite with a component that was
+    /// evaluated: what an explanation shows.
+    private func evaluateEverything(_ w: inout Workspace, original: UnsafeRawBufferPointer, language: String?) -> Bool {
+        let generation = w.generation
+        for atom in w.presentAtoms.elements {
+            let atom = Int(atom)
+            for k in Int(tables.startStarts[atom])..<Int(tables.startStarts[atom + 1]) {
+                let program = tables.startPrograms[k]
+                guard w.queuedMark[Int(program)] != generation else { continue }
+                w.queuedMark[Int(program)] = generation
+                if !matchOwners[Int(program)].isEmpty { w.queue.append(program) }
+            }
+        }
+        guard !w.queue.isEmpty else { return false }
+        w.locate()
+        for program in w.queue where !programMatchRange(program, &w).isEmpty {
+            for owner in matchOwners[Int(program)] where w.ruleMark[Int(owner)] != generation {
+                w.ruleMark[Int(owner)] = generation
+                w.ruleLo[Int(owner)] = 0
+                w.ruleHi[Int(owner)] = 0
+                w.triggered.append(owner)
+            }
+        }
+        guard !w.triggered.isEmpty else { return false }
+        Self.sortSmall(&w.triggered)
+        let postLanguage = PostLanguage(language, tables)
+        for rule in w.triggered {
+            evaluatePatternRule(rule, &w, original: original, language: postLanguage)
+        }
+        for composite in composites {
+            let components = rules[Int(composite)].components
+            let any = components.contains { w.hasMatches(rule: $0) }
+            guard any || components.contains(where: { w.ruleMark[Int($0)] == generation }) else { continue }
+            if w.ruleMark[Int(composite)] == generation {
+                // A rule built in code with both patterns and `requires`: the composite decides.
+                w.evaluated.removeAll { $0 == composite }
+                w.suppressed.removeAll { $0.rule == composite }
+            }
+            evaluateComposite(composite, &w, original: original, language: postLanguage)
+        }
+        return true
+    }
+
+    /// Step 1: literal matches on word boundaries, and detections, as occurrences in `w.found`;
+    /// their distinct atoms in `w.presentAtoms`.
+    func collectOccurrences(_ w: inout Workspace, _ tables: EvaluationTables) {
+        let generation = w.generation
+        let atomMark = w.atomMark
+        let found = w.found, presentAtoms = w.presentAtoms, steps = w.matchSteps, atomBits = w.atomBits
+        @inline(__always) func record(_ atom: AtomID, _ start: Int, _ end: Int, widens: Bool = false) {
+            if atomMark[Int(atom)] != generation {
+                atomMark[Int(atom)] = generation
+                atomBits[Int(atom >> 6)] |= 1 << UInt64(atom & 63)
+                if presentAtoms.count == presentAtoms.capacity { presentAtoms.grow() }
+                presentAtoms.base[presentAtoms.count] = atom
+                presentAtoms.count &+= 1
+            }
+            if found.count == found.capacity { found.grow() }
+            found.base[found.count] = Occurrence(atom: atom, start: Int32(start), end: Int32(end), firstWord: 0,
+                                                 lastWord: 0, widens: widens)
+            found.count &+= 1
+        }
+        let targets = tables.targets.base
+        let text = w.scan.text
+        text.bytes.withUnsafeBufferPointer { bytes in
+            guard let p = bytes.baseAddress else { return }
+            let n = bytes.count
+            let classes = WordScanner.classTable
+            @inline(__always) func consider(_ t: Int, _ start: Int, _ end: Int) {
+                let target = targets[t]
+                if Self.accepts(target, t, start: start, end: end, p, n, classes, text, tables) {
+                    record(target.atom, start, end, widens: target.widens)
+                }
+            }
+            let trieStarts = tables.trieTargetStarts.base
+            if let dfa = tables.literalDFA {
+                let floatingStarts = tables.floatingTargetStarts.base
+                dfa.matchSteps(bytes, into: steps)
+                dfa.forEachMatch(steps) { floating, literal, start, end in
+                    let starts = floating ? floatingStarts : trieStarts
+                    for t in Int(starts[Int(literal)])..<Int(starts[Int(literal) &+ 1]) { consider(t, start, end) }
+                }
+            } else {
+                let suffixStarts = tables.suffixTargetStarts.base
+                LiteralTrie.scan(bytes, classes, forward: tables.trie, backward: tables.suffixTrie) {
+                    backward, literal, start, end in
+                    let starts = backward ? suffixStarts : trieStarts
+                    for t in Int(starts[Int(literal)])..<Int(starts[Int(literal) &+ 1]) { consider(t, start, end) }
+                }
+                if automaton.patternCount > 0 {
+                    let starts = tables.automatonTargetStarts.base
+                    automaton.forEachMatch(in: bytes) { match in
+                        let literal = match.pattern.index
+                        for t in Int(starts[literal])..<Int(starts[literal &+ 1]) {
+                            consider(t, match.span.start, match.span.end)
+                        }
+                    }
+                }
+            }
+            if let detectors {
+                let detectorAtom = tables.detectorAtom.base
+                detectors.forEachDetection(in: bytes) { detection in
+                    let atom = detectorAtom[EvaluationTables.slot(detection.kind)]
+                    if atom >= 0 { record(atom, detection.span.start, detection.span.end) }
+                }
+            }
+        }
+    }
+
+    /// Whether a literal match of `target` (index `t`) sits on the word boundaries it needs,
+    /// and, for a squeezed variant, really covers a squeezed run in the original.
+    @inline(__always)
+    static func accepts(_ target: LiteralTarget, _ t: Int, start: Int, end: Int, _ p: UnsafePointer<UInt8>,
+                        _ n: Int, _ classes: UnsafePointer<UInt8>, _ text: NormalizedText,
+                        _ tables: EvaluationTables) -> Bool {
+        if target.needsWordEnd && !WordScanner.isWordEndQuick(end, p, n, classes, text) { return false }
+        if target.needsWordStart && !WordScanner.isWordStartQuick(start, p, n, classes, text) { return false }
+        if target.squeezedCount > 0 {
+            for s in Int(tables.squeezedStarts[t])..<Int(tables.squeezedStarts[t + 1]) {
+                let i = start + Int(tables.squeezedOffsets[s])
+                if text.originEnds[i] - text.originStarts[i] < 2 { return false }
+            }
+        }
+        return true
+    }
+
+    /// Whether each clause of `program` has an atom that occurs in the post.
+    @inline(__always)
+    static func clausesHold(_ program: Int32, _ w: Workspace, _ tables: EvaluationTables) -> Bool {
+        let bits = w.atomBits
+        let wordStarts = tables.clauseWordStarts.base, words = tables.clauseWords.base, masks = tables.clauseMasks.base
+        clauses: for c in Int(tables.clauseStarts[Int(program)])..<Int(tables.clauseStarts[Int(program) + 1]) {
+            for k in Int(wordStarts[c])..<Int(wordStarts[c &+ 1]) where bits[Int(words[k])] & masks[k] != 0 {
+                continue clauses
+            }
+            return false
+        }
+        return true
+    }
+
+    /// The matches of `program` on this post, as a range of `w.programMatches`; runs the
+    /// program from every word where one of its first atoms occurs, the first time it is asked.
+    func programMatchRange(_ program: Int32, _ w: inout Workspace) -> Range<Int> {
+        let p = Int(program)
+        if w.programMark[p] == w.generation { return Int(w.programLo[p])..<Int(w.programHi[p]) }
+        w.programMark[p] = w.generation
+        let lo = w.programMatches.count
+        let tables = self.tables
+        // Tracing runs every program, so that explanations check the clauses too.
+        if w.trace || Self.clausesHold(program, w, tables) {
+            w.locate()
+            let firstLo = Int(tables.firstAtomStarts[p]), firstHi = Int(tables.firstAtomStarts[p + 1])
+            let entry = tables.programEntry[p]
+            var previousWord: Int32 = -1
+            for i in w.scan.occurrences.indices {
+                let occurrence = w.scan.occurrences[i]
+                guard occurrence.firstWord != previousWord,
+                      Self.contains(tables.firstAtoms, firstLo, firstHi, occurrence.atom) else { continue }
+                previousWord = occurrence.firstWord
+                if let match = w.runner.run(entry: entry, from: occurrence.firstWord, tables, w.scan) {
+                    w.programMatches.append(match)
+                }
+            }
+        }
+        w.programLo[p] = Int32(lo)
+        w.programHi[p] = Int32(w.programMatches.count)
+        return lo..<w.programMatches.count
+    }
+
+    /// Whether the sorted `atoms[lo ..< hi]` holds `atom`.
+    @inline(__always)
+    static func contains(_ atoms: FixedArray<AtomID>, _ lo: Int, _ hi: Int, _ atom: AtomID) -> Bool {
+        var lo = lo, hi = hi
+        while hi - lo > 8 {
+            let mid = (lo + hi) / 2
+            // `atoms[mid] >= atom`: the first match, if any, is at or before `mid`.
+            if atoms[mid] < atom { lo = mid + 1 } else { hi = mid + 1 }
+        }
+        for i in lo..<hi where atoms[i] == atom { return true }
+        return false
+    }
+
+    /// Insertion sort for the usual handful of indices; the standard sort beyond.
+    static func sortSmall(_ values: inout [Int32]) {
+        guard values.count > 1 else { return }
+        if values.count > 32 {
+            values.sort()
+            return
+        }
+        for i in 1..<values.count {
+            let value = values[i]
+            var j = i
+            while j > 0 && value < values[j - 1] {
+                values[j] = values[j - 1]
+                j -= 1
+            }
+            values[j] = value
+        }
     }
 }

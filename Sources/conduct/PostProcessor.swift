@@ -35,11 +35,26 @@ final class PostProcessor {
     /// Output of `--format text`.
     private var text: [UInt8] = []
     private let categoryKeys: [[UInt8]]
+    /// Everything a JSONL record of a post without hits writes after its id: no labels,
+    /// `allow`, every score 0, no hits, the closing brace and the newline.
+    private let cleanTail: [UInt8]
+    /// Reused working memory of the classifier.
+    private let scratch = ClassificationScratch()
+    /// The last `lang` value seen, as bytes and as the String the classifier takes.
+    private var lastLanguage: (bytes: [UInt8], code: String)?
 
     init(classifier: Classifier, configuration: Configuration) {
         self.classifier = classifier
         self.configuration = configuration
         self.categoryKeys = classifier.categoryNames.map { Array($0.utf8) }
+        var record = JSONWriter(capacity: 256)
+        record.beginObject(); record.key("id"); record.string("")
+        let head = record.count
+        Self.writeVerdict(Verdict(labels: [], action: .allow,
+                                  scores: classifier.categoryNames.map { CategoryScore(category: $0, score: 0) },
+                                  hits: []),
+                          categoryKeys: categoryKeys, into: &record)
+        self.cleanTail = Array(record.bytes[head...])
     }
 
     /// Whether a source whose first line is `line` is JSONL.
@@ -68,8 +83,9 @@ final class PostProcessor {
                             writeError(line: line.number, message: "missing field \"text\"")
                             return
                         }
-                        let language = configuration.useLanguage ? fields.lang.map { String(decoding: $0, as: UTF8.self) } : nil
-                        let verdict = classifier.classify(utf8: UnsafeRawBufferPointer(postText), language: language)
+                        let language = configuration.useLanguage ? fields.lang.map(languageCode) : nil
+                        let verdict = classifier.classify(utf8: UnsafeRawBufferPointer(postText), language: language,
+                                                          scratch: scratch)
                         record(verdict, &stats)
                         if let id = fields.id {
                             write(verdict, id: id)
@@ -83,13 +99,21 @@ final class PostProcessor {
                     }
                 } else {
                     let fields = plain.parse(line)
-                    let verdict = classifier.classify(utf8: UnsafeRawBufferPointer(line.bytes))
+                    let verdict = classifier.classify(utf8: UnsafeRawBufferPointer(line.bytes), scratch: scratch)
                     record(verdict, &stats)
                     write(verdict, id: fields.id!)
                 }
             }
         }
         return (configuration.format == .jsonl ? writer.bytes : text, stats)
+    }
+
+    /// `bytes` as a String, reusing the previous one when the code repeats (as it does).
+    private func languageCode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if let last = lastLanguage, last.bytes.elementsEqual(bytes) { return last.code }
+        let code = String(decoding: bytes, as: UTF8.self)
+        lastLanguage = (Array(bytes), code)
+        return code
     }
 
     private func record(_ verdict: Verdict, _ stats: inout Stats) {
@@ -108,6 +132,16 @@ final class PostProcessor {
     private func writeJSON(_ verdict: Verdict, id: UnsafeBufferPointer<UInt8>) {
         writer.beginObject()
         writer.key("id"); writer.string(id)
+        if verdict.hits.isEmpty {
+            // No hits: no labels, `allow`, every score 0 (scores come only from hits).
+            cleanTail.withUnsafeBufferPointer { writer.raw($0) }
+            return
+        }
+        Self.writeVerdict(verdict, categoryKeys: categoryKeys, into: &writer)
+    }
+
+    /// Labels, action, scores and hits, then the closing brace and the newline.
+    private static func writeVerdict(_ verdict: Verdict, categoryKeys: [[UInt8]], into writer: inout JSONWriter) {
         writer.key("labels"); writer.beginArray()
         for label in verdict.labels { writer.string(label) }
         writer.endArray()

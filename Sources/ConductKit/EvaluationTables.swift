@@ -1,0 +1,236 @@
+import ConductMatching
+import ConductRules
+
+/// The compiled rule set flattened into ``FixedArray``s of plain values for the per-post path:
+/// reading an element costs one load, with no reference counting.
+///
+/// Invariants: a pair `xStarts`/`xs` lists, for element `e`, `xs[xStarts[e] ..< xStarts[e + 1]]`;
+/// program `p`'s instructions are `instructions[programEntry[p] ..< programEntry[p + 1]]`, with
+/// every target absolute (an index into `instructions`) and its entry at `programEntry[p]`.
+final class EvaluationTables: Sendable {
+    // Literals and detectors.
+    /// Every literal as one DFA, when it fits (the scan prefers it), with the targets of its
+    /// floating literals.
+    let literalDFA: WordStartAutomaton?
+    let floatingTargetStarts: FixedArray<Int32>
+    /// Literals that begin where a word begins (whole words, prefixes).
+    let trie: LiteralTrie
+    /// For trie literal `l`: its targets.
+    let trieTargetStarts: FixedArray<Int32>
+    /// Suffixes that end with a word character, reversed.
+    let suffixTrie: LiteralTrie
+    let suffixTargetStarts: FixedArray<Int32>
+    /// For automaton pattern `p` (infixes): its targets.
+    let automatonTargetStarts: FixedArray<Int32>
+    let targets: FixedArray<LiteralTarget>
+    /// For target `t`: the offsets its `squeezedCount` counts.
+    let squeezedStarts: FixedArray<Int32>
+    let squeezedOffsets: FixedArray<Int32>
+    /// Per detector kind (by ``slot(_:)``): its atom, or -1.
+    let detectorAtom: FixedArray<AtomID>
+
+    // Programs.
+    let instructions: FixedArray<Instruction>
+    let programEntry: FixedArray<Int32>
+    /// Every program's atom sets, numbered across programs (`atomSet` operands are global).
+    let atomSetStarts: FixedArray<Int32>
+    let atomSetAtoms: FixedArray<AtomID>
+    /// Per program: the atoms a match can start with, sorted.
+    let firstAtomStarts: FixedArray<Int32>
+    let firstAtoms: FixedArray<AtomID>
+    /// Per program: its clauses (``PatternProgram/clauses``); clause `c` is a run of
+    /// `clauseWords`/`clauseMasks` from `clauseWordStarts[c]`: the 64-atom words of the atom
+    /// bit set it touches and its bits in each (list atoms get neighbouring IDs, so a clause
+    /// of 50 atoms is usually 1 to 3 words).
+    let clauseStarts: FixedArray<Int32>
+    let clauseWordStarts: FixedArray<Int32>
+    let clauseWords: FixedArray<Int32>
+    let clauseMasks: FixedArray<UInt64>
+    /// Per program: the rules the verdict needs whose `match` patterns include it.
+    let ownerStarts: FixedArray<Int32>
+    let owners: FixedArray<Int32>
+    /// Per atom: the `match` programs of rules the verdict needs that can start with it.
+    let triggerStarts: FixedArray<Int32>
+    let triggerPrograms: FixedArray<Int32>
+    /// Per atom: every program that can start with it (for explanations).
+    let startStarts: FixedArray<Int32>
+    let startPrograms: FixedArray<Int32>
+
+    // Rules.
+    /// Per rule: the composites the verdict needs that list it as a component.
+    let compositeStarts: FixedArray<Int32>
+    let compositesOf: FixedArray<Int32>
+    /// Per rule: its components (none unless a composite), and how many must match.
+    let componentStarts: FixedArray<Int32>
+    let components: FixedArray<Int32>
+    let atLeast: FixedArray<Int32>
+    /// Per rule: whether it scores (weight > 0); whether it is a composite; whether its
+    /// matches can change a verdict (it scores, or a composite the verdict needs uses it).
+    let scores: FixedArray<Bool>
+    let isComposite: FixedArray<Bool>
+    let neededForVerdict: FixedArray<Bool>
+    /// Per rule: its languages as bits of `languageCodes` (0: every language).
+    let languageBits: FixedArray<UInt64>
+    /// Every language code some rule names, in first-seen order (at most 64 get bits).
+    let languageCodes: [String]
+    /// True when some rule has `diacritics: exact` (and so re-reads the original).
+    let hasExactRules: Bool
+
+    let atomCount: Int
+    let programCount: Int
+    let ruleCount: Int
+
+    init(_ result: RuleCompiler.Result) {
+        let programs = result.programs, rules = result.rules
+        atomCount = result.atoms.count
+        programCount = programs.count
+        ruleCount = rules.count
+
+        trie = result.trie
+        literalDFA = result.literalDFA
+        floatingTargetStarts = FixedArray(result.floatingTargetStarts)
+        trieTargetStarts = FixedArray(result.trieTargetStarts)
+        suffixTrie = result.suffixTrie
+        suffixTargetStarts = FixedArray(result.suffixTargetStarts)
+        automatonTargetStarts = FixedArray(result.targetStarts)
+        targets = FixedArray(result.targets)
+        squeezedStarts = FixedArray(Self.starts(result.squeezed.map(\.count)))
+        squeezedOffsets = FixedArray(result.squeezed.flatMap { $0 })
+        var detectorAtom = Array(repeating: AtomID(-1), count: DetectorKind.allCases.count)
+        for (kind, atom) in result.detectorAtoms { detectorAtom[Self.slot(kind)] = atom }
+        self.detectorAtom = FixedArray(detectorAtom)
+
+        var instructions: [Instruction] = []
+        var programEntry: [Int32] = [0]
+        var atomSets: [[AtomID]] = []
+        for program in programs {
+            let base = Int32(instructions.count)
+            let setBase = Int32(atomSets.count)
+            atomSets.append(contentsOf: program.atomSets)
+            for instruction in program.instructions {
+                switch instruction {
+                case .atom(let atom, let next): instructions.append(.atom(atom, next: next + base))
+                case .atomSet(let set, let next): instructions.append(.atomSet(set + setBase, next: next + base))
+                case .split(let a, let b): instructions.append(.split(a + base, b + base))
+                case .gap(let max, let next): instructions.append(.gap(max: max, next: next + base))
+                case .accept: instructions.append(.accept)
+                }
+            }
+            programEntry.append(Int32(instructions.count))
+        }
+        self.instructions = FixedArray(instructions)
+        atomSetStarts = FixedArray(Self.starts(atomSets.map(\.count)))
+        atomSetAtoms = FixedArray(atomSets.flatMap { $0 })
+        self.programEntry = FixedArray(programEntry)
+        firstAtomStarts = FixedArray(Self.starts(programs.map(\.firstAtoms.count)))
+        firstAtoms = FixedArray(programs.flatMap(\.firstAtoms))
+        let clauses = programs.map(\.clauses)
+        clauseStarts = FixedArray(Self.starts(clauses.map(\.count)))
+        var clauseWordCounts: [Int] = [], clauseWords: [Int32] = [], clauseMasks: [UInt64] = []
+        for clause in clauses.joined() {
+            var masks: [Int32: UInt64] = [:]
+            for atom in clause { masks[atom >> 6, default: 0] |= 1 << UInt64(atom & 63) }
+            for (word, mask) in masks.sorted(by: { $0.key < $1.key }) {
+                clauseWords.append(word)
+                clauseMasks.append(mask)
+            }
+            clauseWordCounts.append(masks.count)
+        }
+        clauseWordStarts = FixedArray(Self.starts(clauseWordCounts))
+        self.clauseWords = FixedArray(clauseWords)
+        self.clauseMasks = FixedArray(clauseMasks)
+
+        // Rules the verdict needs: scored ones, and the components of needed composites
+        // (composites come after their components, so walk backwards).
+        var needed = rules.map { $0.weight > 0 }
+        for index in rules.indices.reversed() where needed[index] {
+            for component in rules[index].components { needed[Int(component)] = true }
+        }
+        neededForVerdict = FixedArray(needed)
+        let owners = result.matchOwners.map { $0.filter { needed[Int($0)] } }
+        ownerStarts = FixedArray(Self.starts(owners.map(\.count)))
+        self.owners = FixedArray(owners.flatMap { $0 })
+
+        var triggers = Array(repeating: [Int32](), count: atomCount)
+        var starts = Array(repeating: [Int32](), count: atomCount)
+        for (index, program) in programs.enumerated() {
+            for atom in program.firstAtoms {
+                starts[Int(atom)].append(Int32(index))
+                if !owners[index].isEmpty { triggers[Int(atom)].append(Int32(index)) }
+            }
+        }
+        triggerStarts = FixedArray(Self.starts(triggers.map(\.count)))
+        triggerPrograms = FixedArray(triggers.flatMap { $0 })
+        startStarts = FixedArray(Self.starts(starts.map(\.count)))
+        startPrograms = FixedArray(starts.flatMap { $0 })
+
+        var compositeLists = Array(repeating: [Int32](), count: rules.count)
+        for (index, rule) in rules.enumerated() where rule.rule.composite != nil && needed[index] {
+            for component in Set(rule.components).sorted() { compositeLists[Int(component)].append(Int32(index)) }
+        }
+        compositeStarts = FixedArray(Self.starts(compositeLists.map(\.count)))
+        compositesOf = FixedArray(compositeLists.flatMap { $0 })
+        componentStarts = FixedArray(Self.starts(rules.map(\.components.count)))
+        components = FixedArray(rules.flatMap(\.components))
+        atLeast = FixedArray(rules.map { Int32($0.atLeast) })
+        scores = FixedArray(rules.map { $0.weight > 0 })
+        isComposite = FixedArray(rules.map { $0.rule.composite != nil })
+
+        var languageCodes: [String] = []
+        var languageBits: [UInt64] = []
+        for rule in rules {
+            var bits: UInt64 = 0
+            for code in rule.languages {
+                let bit: Int
+                if let known = languageCodes.firstIndex(of: code) {
+                    bit = known
+                } else {
+                    bit = languageCodes.count
+                    languageCodes.append(code)
+                }
+                // Past 64 codes a rule keeps no bits and its languages are compared as strings.
+                if bit < 64 { bits |= 1 << UInt64(bit) }
+            }
+            languageBits.append(bits)
+        }
+        self.languageCodes = languageCodes
+        self.languageBits = FixedArray(languageBits)
+        hasExactRules = rules.contains { !$0.exactWords.isEmpty }
+    }
+
+    /// Offsets `[0, c0, c0 + c1, …]` of consecutive runs of the given lengths.
+    private static func starts(_ counts: [Int]) -> [Int32] {
+        var result: [Int32] = [0]
+        result.reserveCapacity(counts.count + 1)
+        for count in counts { result.append(result.last! + Int32(count)) }
+        return result
+    }
+
+    /// The index of `kind` in `detectorAtom`.
+    @inline(__always)
+    static func slot(_ kind: DetectorKind) -> Int {
+        switch kind {
+        case .email: 0
+        case .phone: 1
+        case .url: 2
+        case .handle: 3
+        case .iban: 4
+        case .bsn: 5
+        case .postcode: 6
+        case .address: 7
+        case .number: 8
+        case .money: 9
+        case .card: 10
+        case .ssn: 11
+        }
+    }
+
+    /// Whether languages are compared as bits (at most 64 codes in the rule set).
+    var languagesAsBits: Bool { languageCodes.count <= 64 }
+
+    /// The bit of `language` (0 when no rule names it), for rules with a language list.
+    func languageBit(_ language: String) -> UInt64 {
+        guard let index = languageCodes.firstIndex(of: language), index < 64 else { return 0 }
+        return 1 << UInt64(index)
+    }
+}

@@ -1,0 +1,98 @@
+/// Immutable plain values in memory of their own, for the tables the per-post path reads:
+/// reading an element is one load, with no reference counting and no bounds check in release
+/// builds (debug builds assert the index).
+///
+///     let starts = FixedArray<Int32>([0, 2, 5])
+///     starts[1]   // 2
+///
+/// Invariant: `base` points to `count` initialized elements for the object's whole life; the
+/// elements never change, so sharing the object between threads is safe.
+final class FixedArray<Element: BitwiseCopyable>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Element>
+    let count: Int
+
+    init(_ elements: [Element]) {
+        count = elements.count
+        base = .allocate(capacity: max(count, 1))
+        elements.withUnsafeBufferPointer { buffer in
+            if let source = buffer.baseAddress { base.initialize(from: source, count: buffer.count) }
+        }
+    }
+
+    deinit { base.deallocate() }
+
+    @inline(__always)
+    subscript(index: Int) -> Element {
+        assert(index >= 0 && index < count, "index \(index) outside 0..<\(count)")
+        return base[index]
+    }
+
+    /// Bytes of the elements.
+    var memoryUsage: Int { count * MemoryLayout<Element>.stride }
+}
+
+/// A zero-filled buffer of plain values that only grows, owned by one workspace (one thread):
+/// the per-element marks of a classification. Reading or writing an element is one memory
+/// access.
+///
+/// Invariant: `base` points to `capacity` initialized elements; growing keeps the old values
+/// and zero-fills the rest.
+final class GrowableBuffer<Element: BitwiseCopyable & FixedWidthInteger> {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var capacity: Int
+
+    init() {
+        capacity = 0
+        base = .allocate(capacity: 1)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Makes room for `count` elements.
+    @inline(__always)
+    func reserve(_ count: Int) {
+        if count > capacity { grow(to: count) }
+    }
+
+    private func grow(to count: Int) {
+        let fresh = UnsafeMutablePointer<Element>.allocate(capacity: count)
+        fresh.initialize(from: base, count: capacity)
+        (fresh + capacity).initialize(repeating: 0, count: count - capacity)
+        base.deallocate()
+        base = fresh
+        capacity = count
+    }
+
+    /// Sets every element to 0.
+    func zero() {
+        base.update(repeating: 0, count: capacity)
+    }
+}
+
+/// A list of plain values that only grows, owned by one workspace: appending is a capacity
+/// check and a store.
+///
+/// Invariant: `base` points to `capacity` elements, the first `count` initialized.
+final class GrowableList<Element: BitwiseCopyable> {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var capacity: Int
+    var count = 0
+
+    init(capacity: Int = 64) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Doubles the capacity; `base` moves.
+    func grow() {
+        let fresh = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        fresh.initialize(from: base, count: count)
+        base.deallocate()
+        base = fresh
+        capacity *= 2
+    }
+
+    var elements: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+}

@@ -1,0 +1,356 @@
+/// Every literal of a rule set as one dense DFA: Aho-Corasick in which *anchored* literals
+/// (whole words and prefixes) may only begin where a word can begin, while *floating*
+/// literals (suffixes and infixes) may begin anywhere. A post costs one table step per byte,
+/// with no branch but the match test, and an anchored literal is never reported inside
+/// another word.
+///
+///     let dfa = WordStartAutomaton(anchored: [Array("the".utf8)], floating: [Array("app".utf8)],
+///                                  memoryLimit: 1 << 20)!
+///     // "the happy" → anchored 0 at 0..<3, floating 0 at 5..<8
+///
+/// "Where a word can begin" is the rule of ``LiteralTrie``: everywhere but between two ASCII
+/// letters, digits or `_`. The DFA reports exactly the matches the tries and the
+/// Aho-Corasick automaton report (tested); callers still check the real word boundaries.
+///
+/// Construction: one trie of all literals, each node marked with the kinds (anchored,
+/// floating) of the literals it is a prefix of. A state is a trie node with the kinds of the
+/// walks that reached it, or a bottom state: *open* (the next byte may begin an anchored
+/// literal: the start of the text, or after a byte that is not an ASCII letter, digit or `_`)
+/// or *closed* (inside a word). The failure of a node is its longest proper suffix that is a
+/// floating prefix, or an anchored prefix beginning where a word can begin; failing that, the
+/// bottom its last byte leads to. Bytes that occur in no literal share two classes (word and
+/// non-word bytes). States with outputs are numbered last, so the scan tests one comparison
+/// per byte.
+///
+/// Memory: states × classes × 4 bytes; ``init(anchored:floating:memoryLimit:)`` returns nil
+/// beyond the limit (the tries and the automaton serve then).
+final class WordStartAutomaton: Sendable {
+    /// Byte → class.
+    private let classOf: FixedArray<UInt8>
+    let classCount: Int
+    /// Premultiplied: the transition of state `s` (a multiple of `classCount`) on class `c` is
+    /// `table[s + c]`, itself premultiplied.
+    private let table: FixedArray<Int32>
+    /// States at or above this (premultiplied) have outputs.
+    let firstMatchState: Int32
+    /// States at or above this have only outputs whose every target needs a word end after
+    /// the literal: a step into one counts only when the next byte is not an ASCII letter,
+    /// digit or `_` (or the text ends), as no word can end before such a byte.
+    let firstEndCheckedState: Int32
+    /// `(x * slotMagic) >> 40 == x / classCount` for every premultiplied offset `x`.
+    private let slotMagic: UInt64
+    /// `WordScanner.classes`, held here so the walks read it without a lazy-global check.
+    private let wordClasses = FixedArray(WordScanner.classes)
+    /// For match state `m` (slot `(m - firstMatchState) / classCount`): what it ends,
+    /// `outputs[outputStarts[slot] ..< outputStarts[slot + 1]]`, each output a literal index
+    /// times 2, plus 1 for a floating literal.
+    private let outputStarts: FixedArray<Int32>
+    private let outputs: FixedArray<Int32>
+    /// Length of each anchored, then each floating literal.
+    private let anchoredLengths: FixedArray<Int32>
+    private let floatingLengths: FixedArray<Int32>
+    /// The premultiplied start state (open).
+    private let start: Int32
+
+    let literalCount: Int
+    let stateCount: Int
+    /// Bytes before a segment's first byte a lock-step walk starts at, from the open state:
+    /// longer than any literal, so the state is exact when the segment begins.
+    private let lookback: Int
+
+    /// Bytes of the tables.
+    var memoryUsage: Int {
+        classOf.memoryUsage + table.memoryUsage + outputStarts.memoryUsage + outputs.memoryUsage
+            + anchoredLengths.memoryUsage + floatingLengths.memoryUsage
+    }
+
+    private static let anchoredKind: UInt8 = 1, floatingKind: UInt8 = 2
+
+    /// The DFA of `anchored` and `floating` literals (each list distinct, literals non-empty),
+    /// or nil when its table would exceed `memoryLimit` bytes. `endChecked` lists, anchored
+    /// then floating, the literals whose every target needs a word end (none when empty).
+    init?(anchored: [[UInt8]], floating: [[UInt8]], endChecked: [Bool] = [], memoryLimit: Int) {
+        literalCount = anchored.count + floating.count
+        // Classes: one per byte used in a literal, then the unused word and non-word bytes.
+        var used = Array(repeating: false, count: 256)
+        for literal in anchored + floating { for byte in literal { used[Int(byte)] = true } }
+        var classOf = Array(repeating: UInt8(0), count: 256)
+        var classCount = 0
+        for byte in 0..<256 where used[byte] {
+            classOf[byte] = UInt8(classCount)
+            classCount += 1
+        }
+        guard classCount <= 254 else { return nil }
+        let unusedWord = classCount, unusedOther = classCount + 1
+        classCount += 2
+        var classIsWord = Array(repeating: false, count: classCount)
+        for byte in 0..<256 {
+            let isWord = WordScanner.isWordClass(WordScanner.classes[byte])
+            if !used[byte] { classOf[byte] = UInt8(isWord ? unusedWord : unusedOther) }
+            classIsWord[Int(classOf[byte])] = isWord
+        }
+
+        // The trie: node 0 is the root; `children[node * classCount + c]`, -1 for none.
+        var children = Array(repeating: Int32(-1), count: classCount)
+        var kinds: [UInt8] = [0]
+        var ends: [[Int32]] = [[]]  // outputs ending at the node: literal * 2 + floating
+        var lastIsWord: [Bool] = [false]
+        for (kind, list) in [(Self.anchoredKind, anchored), (Self.floatingKind, floating)] {
+            for (index, literal) in list.enumerated() {
+                var node = 0
+                for byte in literal {
+                    let c = Int(classOf[Int(byte)])
+                    if children[node * classCount + c] < 0 {
+                        children[node * classCount + c] = Int32(kinds.count)
+                        children.append(contentsOf: repeatElement(-1, count: classCount))
+                        kinds.append(0)
+                        ends.append([])
+                        lastIsWord.append(classIsWord[c])
+                    }
+                    node = Int(children[node * classCount + c])
+                    kinds[node] |= kind
+                }
+                ends[node].append(Int32(index) * 2 + (kind == Self.floatingKind ? 1 : 0))
+            }
+        }
+
+        // States: 0 open, 1 closed, then (node, kinds) pairs as reached. A state's kinds are
+        // those of the walks that reached the node (one walk per kind; same start).
+        var stateNode: [Int32] = [0, 0]
+        var stateKinds: [UInt8] = [0, 0]
+        var stateIndex: [Int32: Int32] = [:]  // node * 4 + kinds → state
+        var queue: [Int32] = []
+        func state(_ node: Int32, _ kinds: UInt8) -> Int32 {
+            let key = node * 4 + Int32(kinds)
+            if let known = stateIndex[key] { return known }
+            let id = Int32(stateNode.count)
+            stateIndex[key] = id
+            stateNode.append(node)
+            stateKinds.append(kinds)
+            queue.append(id)
+            return id
+        }
+        // Failure of each trie node (a state), computed breadth first from its parent's.
+        var failure = Array(repeating: Int32(-1), count: kinds.count)
+        var delta: [Int32] = []  // rows of processed states, by state id
+        func row(_ s: Int32) -> Int { Int(s) * classCount }
+        func bottomStep(_ open: Bool, _ c: Int) -> Int32 {
+            let child = children[c]
+            if child >= 0 {
+                let allowed = kinds[Int(child)] & (open || !classIsWord[c] ? 3 : Self.floatingKind)
+                if allowed != 0 { return state(child, allowed) }
+            }
+            return classIsWord[c] ? 1 : 0
+        }
+        // The bottoms' rows first (they only create depth-1 states).
+        delta.append(contentsOf: (0..<classCount).map { bottomStep(true, $0) })
+        delta.append(contentsOf: (0..<classCount).map { bottomStep(false, $0) })
+        for c in 0..<classCount where children[c] >= 0 {
+            failure[Int(children[c])] = lastIsWord[Int(children[c])] ? 1 : 0
+        }
+        var head = 0
+        var estimatedStates = 2
+        while head < queue.count {
+            let s = queue[head]
+            head += 1
+            let node = Int(stateNode[Int(s)]), walk = stateKinds[Int(s)]
+            estimatedStates = stateNode.count
+            guard estimatedStates * classCount * 4 <= memoryLimit else { return nil }
+            // Rows are appended in state order: states are queued in id order.
+            precondition(delta.count == row(s))
+            let fail = failure[node]
+            for c in 0..<classCount {
+                let child = children[node * classCount + c]
+                if child >= 0 && failure[Int(child)] < 0 {
+                    // The child's longest proper suffix: this node's failure stepped on c.
+                    failure[Int(child)] = delta[row(fail) + c]
+                }
+                if child >= 0, walk & kinds[Int(child)] != 0 {
+                    delta.append(state(child, walk & kinds[Int(child)]))
+                } else {
+                    delta.append(delta[row(fail) + c])
+                }
+            }
+        }
+        let stateCount = stateNode.count
+        self.stateCount = stateCount
+        guard stateCount * classCount * 4 <= memoryLimit, stateCount * classCount < Int(Int32.max) else { return nil }
+
+        // Outputs: the node's literals of the state's kinds, then its failure's outputs.
+        var outputList = Array(repeating: [Int32](), count: stateCount)
+        for s in queue {  // breadth first: a failure is always processed before
+            let node = Int(stateNode[Int(s)]), walk = stateKinds[Int(s)]
+            var list = ends[node].filter { walk & ($0 & 1 == 1 ? Self.floatingKind : Self.anchoredKind) != 0 }
+            list.append(contentsOf: outputList[Int(failure[node])])
+            outputList[Int(s)] = list
+        }
+        // Renumber: states without outputs first, then those with an output counted at any
+        // next byte, then those whose outputs all wait for a word end.
+        func waitsForWordEnd(_ output: Int32) -> Bool {
+            let index = Int(output >> 1) + (output & 1 == 1 ? anchored.count : 0)
+            return index < endChecked.count && endChecked[index]
+        }
+        var order = (0..<stateCount).filter { outputList[$0].isEmpty }
+        let firstMatch = order.count
+        order += (0..<stateCount).filter { !outputList[$0].isEmpty && !outputList[$0].allSatisfy(waitsForWordEnd) }
+        let firstEndChecked = order.count
+        order += (0..<stateCount).filter { !outputList[$0].isEmpty && outputList[$0].allSatisfy(waitsForWordEnd) }
+        var newIndex = Array(repeating: Int32(0), count: stateCount)
+        for (position, s) in order.enumerated() { newIndex[s] = Int32(position) }
+        var table = Array(repeating: Int32(0), count: stateCount * classCount)
+        for (position, s) in order.enumerated() {
+            for c in 0..<classCount {
+                table[position * classCount + c] = newIndex[Int(delta[s * classCount + c])] * Int32(classCount)
+            }
+        }
+        var outputStarts: [Int32] = [0]
+        var outputs: [Int32] = []
+        for s in order[firstMatch...] {
+            outputs.append(contentsOf: outputList[s])
+            outputStarts.append(Int32(outputs.count))
+        }
+        self.classOf = FixedArray(classOf)
+        self.classCount = classCount
+        self.table = FixedArray(table)
+        self.firstMatchState = Int32(firstMatch * classCount)
+        self.firstEndCheckedState = Int32(firstEndChecked * classCount)
+        self.slotMagic = ((1 << 40) + UInt64(classCount) - 1) / UInt64(classCount)
+        self.outputStarts = FixedArray(outputStarts)
+        self.outputs = FixedArray(outputs)
+        self.anchoredLengths = FixedArray(anchored.map { Int32($0.count) })
+        self.floatingLengths = FixedArray(floating.map { Int32($0.count) })
+        self.start = newIndex[0] * Int32(classCount)
+        self.lookback = ((anchored + floating).map(\.count).max() ?? 0) + 1
+    }
+
+    /// Writes the end offset and state of every step that enters a state with outputs into
+    /// `list` (grown as needed), in no particular order. Kept out of line and free of calls,
+    /// so the states stay in registers.
+    ///
+    /// Each step waits for the previous one's table load, so a text longer than a few
+    /// lookbacks is cut into 2 or 4 segments walked in lock step, whose loads overlap; every
+    /// segment but the first starts `lookback` bytes early from the open state and records
+    /// only the matches that end inside it.
+    ///
+    /// Cost: one table step per byte (plus `lookback` per extra segment); no allocation while
+    /// the list has room.
+    @inline(never)
+    func matchSteps(_ text: UnsafeBufferPointer<UInt8>, into list: GrowableList<MatchStep>) {
+        list.count = 0
+        guard literalCount > 0, let p = text.baseAddress else { return }
+        let n = text.count
+        if n >= 4 &* lookback &+ 64 {
+            let quarter = n / 4
+            walk4(p, n, (0, quarter, 2 &* quarter, 3 &* quarter), list)
+        } else if n >= 2 &* lookback &+ 16 {
+            walk2(p, n, n / 2, list)
+        } else {
+            walk(p, n, from: 0, to: n, state: start, recordFrom: 0, list)
+        }
+    }
+
+    @inline(__always)
+    private func record(_ state: Int32, _ end: Int, _ list: GrowableList<MatchStep>) {
+        if list.count == list.capacity { list.grow() }
+        list.base[list.count] = MatchStep(state: state, end: Int32(end))
+        list.count &+= 1
+    }
+
+    /// Whether a step into match state `state` ending at `end` counts (see
+    /// `firstEndCheckedState`).
+    @inline(__always)
+    private func counts(_ state: Int32, _ end: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        state < firstEndCheckedState || end == n || !WordScanner.isWordClass(wordClasses.base[Int(p[end])])
+    }
+
+    /// One walk over `p[from ..< to]` from `state`, recording matches ending after `recordFrom`.
+    @inline(__always)
+    private func walk(_ p: UnsafePointer<UInt8>, _ n: Int, from: Int, to: Int, state: Int32, recordFrom: Int,
+                      _ list: GrowableList<MatchStep>) {
+        let classOf = self.classOf.base, table = self.table.base, firstMatch = firstMatchState
+        var state = state
+        var i = from
+        while i < to {
+            state = table[Int(state) &+ Int(classOf[Int(p[i])])]
+            i &+= 1
+            if state >= firstMatch && i > recordFrom && counts(state, i, p, n) { record(state, i, list) }
+        }
+    }
+
+    /// Two segments, `[0, mid)` and `[mid, n)`, in lock step.
+    @inline(__always)
+    private func walk2(_ p: UnsafePointer<UInt8>, _ n: Int, _ mid: Int, _ list: GrowableList<MatchStep>) {
+        let classOf = self.classOf.base, table = self.table.base, firstMatch = firstMatchState
+        var a = start, b = start
+        var i = 0, j = mid &- lookback
+        let count = mid
+        while i < count {
+            a = table[Int(a) &+ Int(classOf[Int(p[i])])]
+            b = table[Int(b) &+ Int(classOf[Int(p[j])])]
+            i &+= 1
+            j &+= 1
+            if a >= firstMatch && counts(a, i, p, n) { record(a, i, list) }
+            if b >= firstMatch && j > mid && counts(b, j, p, n) { record(b, j, list) }
+        }
+        walk(p, n, from: j, to: n, state: b, recordFrom: mid, list)
+    }
+
+    /// Four segments starting at `starts` (the first at 0) and ending where the next starts
+    /// (the last at `n`), in lock step.
+    @inline(__always)
+    private func walk4(_ p: UnsafePointer<UInt8>, _ n: Int, _ starts: (Int, Int, Int, Int),
+                       _ list: GrowableList<MatchStep>) {
+        let classOf = self.classOf.base, table = self.table.base, firstMatch = firstMatchState
+        var s0 = start, s1 = start, s2 = start, s3 = start
+        var i0 = 0, i1 = starts.1 &- lookback, i2 = starts.2 &- lookback, i3 = starts.3 &- lookback
+        let count = starts.1
+        var k = 0
+        while k < count {
+            s0 = table[Int(s0) &+ Int(classOf[Int(p[i0])])]
+            s1 = table[Int(s1) &+ Int(classOf[Int(p[i1])])]
+            s2 = table[Int(s2) &+ Int(classOf[Int(p[i2])])]
+            s3 = table[Int(s3) &+ Int(classOf[Int(p[i3])])]
+            i0 &+= 1
+            i1 &+= 1
+            i2 &+= 1
+            i3 &+= 1
+            k &+= 1
+            if s0 >= firstMatch && counts(s0, i0, p, n) { record(s0, i0, list) }
+            if s1 >= firstMatch && i1 > starts.1 && counts(s1, i1, p, n) { record(s1, i1, list) }
+            if s2 >= firstMatch && i2 > starts.2 && counts(s2, i2, p, n) { record(s2, i2, list) }
+            if s3 >= firstMatch && i3 > starts.3 && counts(s3, i3, p, n) { record(s3, i3, list) }
+        }
+        // Segments 1 and 2 end where the next begins; each has `lookback` bytes left.
+        walk(p, n, from: i1, to: starts.2, state: s1, recordFrom: starts.1, list)
+        walk(p, n, from: i2, to: starts.3, state: s2, recordFrom: starts.2, list)
+        walk(p, n, from: i3, to: n, state: s3, recordFrom: starts.3, list)
+    }
+
+    /// Calls `found(floating, literal, start, end)` for every match of the steps `matchSteps`
+    /// recorded, in order of end.
+    @inline(__always)
+    func forEachMatch(_ steps: GrowableList<MatchStep>, _ found: (Bool, Int32, Int, Int) -> Void) {
+        let outputStarts = self.outputStarts.base, outputs = self.outputs.base
+        let anchoredLengths = self.anchoredLengths.base, floatingLengths = self.floatingLengths.base
+        for k in 0..<steps.count {
+            let step = steps.base[k]
+            let slot = Int((UInt64(step.state &- firstMatchState) &* slotMagic) >> 40)
+            let end = Int(step.end)
+            for o in Int(outputStarts[slot])..<Int(outputStarts[slot &+ 1]) {
+                let output = outputs[o]
+                let literal = output >> 1
+                if output & 1 == 1 {
+                    found(true, literal, end &- Int(floatingLengths[Int(literal)]), end)
+                } else {
+                    found(false, literal, end &- Int(anchoredLengths[Int(literal)]), end)
+                }
+            }
+        }
+    }
+}
+
+/// A step of ``WordStartAutomaton/matchSteps(_:into:)`` into a state with outputs.
+struct MatchStep: BitwiseCopyable {
+    var state: Int32
+    var end: Int32
+}

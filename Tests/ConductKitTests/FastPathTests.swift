@@ -1,0 +1,274 @@
+@testable import ConductKit
+import ConductNormalization
+import ConductRules
+import Testing
+
+/// The per-post fast paths checked against the plain definitions they replace, on seeded
+/// random input: the ASCII word-boundary shortcut against `NormalizedText.isWordStart/End`,
+/// the literal tries against a naive search, and the gated classification against the
+/// explanation's evaluation of every rule.
+@Suite("Fast paths agree with their definitions")
+struct FastPathTests {
+    /// Pieces of normalized text: ASCII word and boundary characters, and the non-ASCII cases
+    /// of the word rules (letters, a combining mark, ZWJ and emoji, Hebrew, Katakana, Han,
+    /// MidLetter, MidNumLet).
+    static let pieces = ["a", "b", "z", "e", "0", "7", "_", ".", "'", "\"", ",", ";", " ", " ", "-", "%", "é",
+                         "\u{301}", "\u{200D}", "😀", "א", "カ", "漢", "\u{2019}", "·", "\u{FF0C}", "\n"]
+
+    static func text(_ generator: inout SeededGenerator, length: Int) -> NormalizedText {
+        var string = ""
+        for _ in 0..<length { string += pieces[Int(generator.next() % UInt64(pieces.count))] }
+        let bytes = Array(string.utf8)
+        let map = bytes.indices.map { Int32($0) }
+        return NormalizedText(bytes: bytes, originStarts: map, originEnds: map.map { $0 + 1 },
+                              originalCount: bytes.count, applied: [])
+    }
+
+    @Test("the sorted-range search finds every member of every window, and nothing else")
+    func sortedRangeSearch() {
+        // Even atoms 0, 2, …, 98: windows of every length, including those the binary search
+        // narrows (more than 8 elements) with the member at the narrowing point.
+        let atoms = FixedArray((0..<50).map { AtomID($0 * 2) })
+        for lo in 0...50 {
+            for hi in lo...50 {
+                for atom in AtomID(-1)...AtomID(100) {
+                    let expected = atom >= 0 && atom % 2 == 0 && Int(atom / 2) >= lo && Int(atom / 2) < hi
+                    #expect(CompiledRules.contains(atoms, lo, hi, atom) == expected, "\(atom) in \(lo)..<\(hi)")
+                }
+            }
+        }
+    }
+
+    @Test("word starts and ends equal UAX #29's at every offset of random text")
+    func wordBoundaries() {
+        var generator = SeededGenerator(seed: 1)
+        for _ in 0..<2_000 {
+            let text = Self.text(&generator, length: Int(generator.next() % 12))
+            text.bytes.withUnsafeBufferPointer { bytes in
+                WordScanner.classes.withUnsafeBufferPointer { classes in
+                    let p = bytes.baseAddress ?? UnsafePointer(classes.baseAddress!)
+                    for offset in 0...bytes.count {
+                        #expect(WordScanner.isWordStart(offset, p, bytes.count, classes.baseAddress!, text)
+                                    == text.isWordStart(offset), "\(text.string.debugDescription) start \(offset)")
+                        #expect(WordScanner.isWordEnd(offset, p, bytes.count, classes.baseAddress!, text)
+                                    == text.isWordEnd(offset), "\(text.string.debugDescription) end \(offset)")
+                    }
+                }
+            }
+            var starts: [Int32] = [], ends: [Int32] = []
+            WordScanner.tokenize(text, starts: &starts, ends: &ends)
+            let reference = Self.referenceWords(text)
+            #expect(starts == reference.map(\.0) && ends == reference.map(\.1), "\(text.string.debugDescription)")
+        }
+    }
+
+    /// The word split the scan used before the fast path: from each word start to the next
+    /// word end, byte by byte.
+    static func referenceWords(_ text: NormalizedText) -> [(Int32, Int32)] {
+        var words: [(Int32, Int32)] = []
+        var i = 0
+        while i < text.bytes.count {
+            if text.isWordStart(i) {
+                var j = i + 1
+                while j < text.bytes.count && !text.isWordEnd(j) { j += 1 }
+                words.append((Int32(i), Int32(j)))
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return words
+    }
+
+    @Test("the tries find every literal at every position they try, and nothing else")
+    func tries() {
+        var generator = SeededGenerator(seed: 2)
+        let alphabet = Array("abe. é'".utf8)
+        for _ in 0..<500 {
+            var literals = Set<[UInt8]>()
+            for _ in 0..<Int(1 + generator.next() % 12) {
+                let length = Int(1 + generator.next() % 4)
+                literals.insert((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+            }
+            let list = Array(literals)
+            let text = (0..<Int(generator.next() % 40)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            let forward = LiteralTrie(list)
+            let backward = LiteralTrie(list.map { $0.reversed() })
+            var found: [[Int]] = [], foundBackward: [[Int]] = []
+            text.withUnsafeBufferPointer { bytes in
+                LiteralTrie.scan(bytes, WordScanner.classTable, forward: forward, backward: backward) {
+                    reversed, literal, start, end in
+                    if reversed { foundBackward.append([Int(literal), start, end]) } else { found.append([Int(literal), start, end]) }
+                }
+            }
+            func isWord(_ byte: UInt8) -> Bool { WordScanner.isWordClass(WordScanner.classes[Int(byte)]) }
+            var expected: [[Int]] = [], expectedBackward: [[Int]] = []
+            for start in text.indices {
+                for (index, literal) in list.enumerated() where start + literal.count <= text.count
+                    && Array(text[start..<(start + literal.count)]) == literal {
+                    let end = start + literal.count
+                    if start == 0 || !(isWord(text[start - 1]) && isWord(text[start])) {
+                        expected.append([index, start, end])
+                    }
+                    if end == text.count || !(isWord(text[end - 1]) && isWord(text[end])) {
+                        expectedBackward.append([index, start, end])
+                    }
+                }
+            }
+            let order: ([Int], [Int]) -> Bool = { $0.lexicographicallyPrecedes($1) }
+            #expect(found.sorted(by: order) == expected.sorted(by: order), "\(list) in \(text)")
+            #expect(foundBackward.sorted(by: order) == expectedBackward.sorted(by: order), "\(list) in \(text)")
+        }
+    }
+
+    @Test("the literal DFA finds what the trie (anchored) and a naive search (floating) find, at every length")
+    func literalDFA() {
+        var generator = SeededGenerator(seed: 5)
+        let alphabet = Array("abe. é'".utf8)
+        for round in 0..<400 {
+            var anchored = Set<[UInt8]>(), floating = Set<[UInt8]>()
+            for _ in 0..<Int(1 + generator.next() % 10) {
+                let length = Int(1 + generator.next() % 4)
+                let literal = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+                if generator.next() % 3 == 0 { floating.insert(literal) } else { anchored.insert(literal) }
+            }
+            let a = Array(anchored), f = Array(floating)
+            // Short and long texts: the long ones are walked in 2 and 4 segments.
+            let length = round % 4 == 0 ? Int(300 + generator.next() % 300) : Int(generator.next() % 80)
+            let text = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            guard let dfa = WordStartAutomaton(anchored: a, floating: f, memoryLimit: 1 << 20) else {
+                Issue.record("no DFA for \(a) \(f)")
+                continue
+            }
+            let steps = GrowableList<MatchStep>(capacity: 4)
+            var found: [[Int]] = []
+            text.withUnsafeBufferPointer { bytes in
+                dfa.matchSteps(bytes, into: steps)
+                dfa.forEachMatch(steps) { floating, literal, start, end in found.append([floating ? 1 : 0, Int(literal), start, end]) }
+            }
+            var expected: [[Int]] = []
+            text.withUnsafeBufferPointer { bytes in
+                LiteralTrie.scan(bytes, WordScanner.classTable, forward: LiteralTrie(a), backward: LiteralTrie.empty) {
+                    _, literal, start, end in expected.append([0, Int(literal), start, end])
+                }
+            }
+            for start in text.indices {
+                for (index, literal) in f.enumerated() where start + literal.count <= text.count
+                    && Array(text[start..<(start + literal.count)]) == literal {
+                    expected.append([1, index, start, start + literal.count])
+                }
+            }
+            let order: ([Int], [Int]) -> Bool = { $0.lexicographicallyPrecedes($1) }
+            #expect(found.sorted(by: order) == expected.sorted(by: order), "anchored \(a) floating \(f) in \(text)")
+        }
+    }
+
+    @Test("classification with the bundled rules equals the verdict of evaluating every rule")
+    func bundledRulesAgreeWithFullEvaluation() throws {
+        let rules = try Classifier.bundled().rules
+        #expect(rules.tables.literalDFA != nil)
+        // The same rules with the tries and the automaton instead of the DFA.
+        let withoutDFA = try CompiledRules(rules.ruleSet, normalizer: rules.normalizer, literalDFAMemoryLimit: 0)
+        #expect(withoutDFA.tables.literalDFA == nil)
+        var vocabulary = Set<String>()
+        for rule in rules.ruleSet.rules {
+            for pattern in rule.patterns + rule.unless + (rule.near?.any ?? []) + (rule.unlessNear?.any ?? []) {
+                Self.words(pattern.elements, into: &vocabulary)
+            }
+        }
+        let words = vocabulary.sorted() + ["jan@example.com", "06-12345678", "20%", "€15", "NL91ABNA0417164300",
+                                           "https://example.org/x", "1234 AB", "the", "and", "of", "you", "me", "."]
+        #expect(words.count > 200)
+        var generator = SeededGenerator(seed: 3)
+        var flagged = 0
+        for _ in 0..<3_000 {
+            let count = Int(3 + generator.next() % 25)
+            let post = (0..<count).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: " ")
+            let language = [nil, "en", "nl"][Int(generator.next() % 3)]
+            let verdict = rules.classify(post, language: language)
+            #expect(verdict == rules.explain(post, language: language).verdict, "\(post)")
+            #expect(verdict == withoutDFA.classify(post, language: language), "\(post)")
+            if !verdict.labels.isEmpty { flagged += 1 }
+        }
+        #expect(flagged > 100)
+    }
+
+    @Test("classification with random rule sets equals the verdict of evaluating every rule")
+    func randomRuleSetsAgreeWithFullEvaluation() throws {
+        var generator = SeededGenerator(seed: 4)
+        func pick<T>(_ values: [T]) -> T { values[Int(generator.next() % UInt64(values.count))] }
+        let vocabulary = ["ab", "cd", "ef", "gh", "ij", "kl", "mn", "op", "abcd", "cdef"]
+        var compared = 0, flagged = 0
+        for round in 0..<60 {
+            func element() -> PatternElement {
+                switch generator.next() % 10 {
+                case 0: return R.w(pick(vocabulary), pick([.prefix, .suffix, .infix]))
+                case 1: return R.alt([R.w(pick(vocabulary))], [R.w(pick(vocabulary)), R.w(pick(vocabulary))],
+                                     optional: generator.next() % 2 == 0)
+                case 2: return R.d(.number)
+                default: return R.w(pick(vocabulary))
+                }
+            }
+            func pattern() -> Pattern {
+                var elements = [element()]
+                for _ in 0..<Int(generator.next() % 3) {
+                    if generator.next() % 3 == 0 { elements.append(R.gap(Int(generator.next() % 3))) }
+                    elements.append(element())
+                }
+                return R.p(elements)
+            }
+            var rules: [Rule] = []
+            for index in 0..<6 {
+                let near = generator.next() % 4 == 0 ? Context(any: [pattern()], within: Int(1 + generator.next() % 4)) : nil
+                let unless = generator.next() % 4 == 0 ? [pattern()] : []
+                let unlessNear = generator.next() % 5 == 0
+                    ? Context(any: [pattern()], within: 2, side: pick([.before, .after, .either])) : nil
+                rules.append(R.rule("harassment.r\(index)", weight: pick([0, 0.3, 0.6]), lang: pick([[], ["en"], ["nl"]]),
+                                    [pattern(), pattern()], near: near, unless: unless, unlessNear: unlessNear))
+            }
+            let composite = Composite(atLeast: pick([1, 2, 3]), of: ["harassment.r0", "harassment.r1", "harassment.r2"],
+                                      within: pick([nil, 3, 8]))
+            rules.append(R.rule("harassment.c0", weight: 0.7, [], composite: composite))
+            rules.append(R.rule("harassment.c1", weight: 0.5, [], composite: Composite(atLeast: 2,
+                                                                                         of: ["harassment.c0", "harassment.r3"])))
+            let compiled = try R.compile(R.category("harassment", rules))
+            let withoutDFA = try CompiledRules(compiled.ruleSet, normalizer: compiled.normalizer, literalDFAMemoryLimit: 0)
+            for _ in 0..<60 {
+                let post = (0..<Int(1 + generator.next() % 14)).map { _ in
+                    generator.next() % 8 == 0 ? String(generator.next() % 100) : pick(vocabulary + ["zz", "."])
+                }.joined(separator: pick([" ", " ", ", ", "-"]))
+                let language = pick([nil, "en", "nl", "de"])
+                let verdict = compiled.classify(post, language: language)
+                #expect(verdict == compiled.explain(post, language: language).verdict, "round \(round): \(post)")
+                #expect(verdict == withoutDFA.classify(post, language: language), "round \(round): \(post)")
+                compared += 1
+                if !verdict.hits.isEmpty { flagged += 1 }
+            }
+        }
+        #expect(compared == 3_600)
+        #expect(flagged > 300)
+    }
+
+    static func words(_ elements: [PatternElement], into words: inout Set<String>) {
+        for element in elements {
+            switch element {
+            case .word(let word, _): words.insert(word)
+            case .group(let alternatives, _): for alternative in alternatives { Self.words(alternative, into: &words) }
+            case .gap, .detector: break
+            }
+        }
+    }
+}
+
+/// SplitMix64, for reproducible random tests.
+struct SeededGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
