@@ -32,9 +32,12 @@ final class EvaluationTables: Sendable {
     // Programs.
     let instructions: FixedArray<Instruction>
     let programEntry: FixedArray<Int32>
-    /// Every program's atom sets, numbered across programs (`atomSet` operands are global).
+    /// Every program's atom step sets, numbered across programs (`atomSet` operands are
+    /// global): set `s` is `atomSetAtoms/atomSetNext[atomSetStarts[s] ..< atomSetStarts[s + 1]]`,
+    /// sorted by atom; `atomSetNext` holds absolute instruction indices.
     let atomSetStarts: FixedArray<Int32>
     let atomSetAtoms: FixedArray<AtomID>
+    let atomSetNext: FixedArray<Int32>
     /// Per program: the atoms a match can start with, sorted.
     let firstAtomStarts: FixedArray<Int32>
     let firstAtoms: FixedArray<AtomID>
@@ -49,7 +52,8 @@ final class EvaluationTables: Sendable {
     /// Per program: the rules the verdict needs whose `match` patterns include it.
     let ownerStarts: FixedArray<Int32>
     let owners: FixedArray<Int32>
-    /// Per atom: the `match` programs of rules the verdict needs that can start with it.
+    /// Per atom: the `match` programs of rules the verdict needs whose trigger clause
+    /// (``PatternProgram/triggerAtoms``) holds it.
     let triggerStarts: FixedArray<Int32>
     let triggerPrograms: FixedArray<Int32>
     /// Per atom: every program that can start with it (for explanations).
@@ -102,15 +106,17 @@ final class EvaluationTables: Sendable {
 
         var instructions: [Instruction] = []
         var programEntry: [Int32] = [0]
-        var atomSets: [[AtomID]] = []
+        var atomSets: [[AtomStep]] = []
         for program in programs {
             let base = Int32(instructions.count)
             let setBase = Int32(atomSets.count)
-            atomSets.append(contentsOf: program.atomSets)
+            atomSets.append(contentsOf: program.atomSets.map { set in
+                set.map { AtomStep(atom: $0.atom, next: $0.next + base) }
+            })
             for instruction in program.instructions {
                 switch instruction {
                 case .atom(let atom, let next): instructions.append(.atom(atom, next: next + base))
-                case .atomSet(let set, let next): instructions.append(.atomSet(set + setBase, next: next + base))
+                case .atomSet(let set): instructions.append(.atomSet(set + setBase))
                 case .split(let a, let b): instructions.append(.split(a + base, b + base))
                 case .gap(let max, let next): instructions.append(.gap(max: max, next: next + base))
                 case .accept: instructions.append(.accept)
@@ -120,7 +126,8 @@ final class EvaluationTables: Sendable {
         }
         self.instructions = FixedArray(instructions)
         atomSetStarts = FixedArray(Self.starts(atomSets.map(\.count)))
-        atomSetAtoms = FixedArray(atomSets.flatMap { $0 })
+        atomSetAtoms = FixedArray(atomSets.flatMap { $0.map(\.atom) })
+        atomSetNext = FixedArray(atomSets.flatMap { $0.map(\.next) })
         self.programEntry = FixedArray(programEntry)
         firstAtomStarts = FixedArray(Self.starts(programs.map(\.firstAtoms.count)))
         firstAtoms = FixedArray(programs.flatMap(\.firstAtoms))
@@ -154,9 +161,9 @@ final class EvaluationTables: Sendable {
         var triggers = Array(repeating: [Int32](), count: atomCount)
         var starts = Array(repeating: [Int32](), count: atomCount)
         for (index, program) in programs.enumerated() {
-            for atom in program.firstAtoms {
-                starts[Int(atom)].append(Int32(index))
-                if !owners[index].isEmpty { triggers[Int(atom)].append(Int32(index)) }
+            for atom in program.firstAtoms { starts[Int(atom)].append(Int32(index)) }
+            if !owners[index].isEmpty {
+                for atom in program.triggerAtoms { triggers[Int(atom)].append(Int32(index)) }
             }
         }
         triggerStarts = FixedArray(Self.starts(triggers.map(\.count)))

@@ -10,10 +10,11 @@ import ConductRules
 enum Instruction: Hashable, Sendable {
     /// Consume one occurrence of the atom that starts at the current word position.
     case atom(AtomID, next: Int32)
-    /// Consume one occurrence of any atom of set `set` (``PatternProgram/atomSets``, each
-    /// sorted) that starts at the current word position: a group of single-atom alternatives,
-    /// which would otherwise be a chain of splits, one per alternative.
-    case atomSet(Int32, next: Int32)
+    /// Consume one occurrence of any atom of step set `set` (``PatternProgram/atomSets``) that
+    /// starts at the current word position, and continue at that step's `next`: the
+    /// alternatives of a group that begin with an atom ("(is|was|has been) a"), dispatched on
+    /// the atom the post has instead of tried one by one through a chain of splits.
+    case atomSet(Int32)
     /// Continue at both targets.
     case split(Int32, Int32)
     /// Skip 0…max whole words, then continue.
@@ -25,6 +26,14 @@ enum Instruction: Hashable, Sendable {
 /// Identifies an atom: a distinct (normalized word, anchoring) or detector kind of a rule set.
 typealias AtomID = Int32
 
+/// One entry of an ``Instruction/atomSet(_:)``: consuming `atom` continues at `next`.
+struct AtomStep: Hashable, Sendable, Comparable {
+    var atom: AtomID
+    var next: Int32
+
+    static func < (a: Self, b: Self) -> Bool { (a.atom, a.next) < (b.atom, b.next) }
+}
+
 /// A pattern compiled for matching.
 struct PatternProgram: Sendable {
     var instructions: [Instruction]
@@ -32,10 +41,15 @@ struct PatternProgram: Sendable {
     /// occurs.
     var firstAtoms: [AtomID]
     /// Every match consumes at least one atom of each clause (each sorted): a post that lacks
-    /// every atom of some clause cannot match.
+    /// every atom of some clause cannot match. The first atoms are one of them. Rarest first
+    /// (by ``AtomFrequency``), as those fail fastest.
     var clauses: [[AtomID]] = []
-    /// The sets of `atomSet` instructions, each sorted and without duplicates.
-    var atomSets: [[AtomID]] = []
+    /// The rarest clause: the program need only be considered for a post where one of these
+    /// occurs.
+    var triggerAtoms: [AtomID] = []
+    /// The step sets of `atomSet` instructions, each sorted (by atom, then next) and without
+    /// duplicates; an atom may lead to several continuations.
+    var atomSets: [[AtomStep]] = []
     var source: String
     var location: SourceLocation
 }
@@ -43,10 +57,14 @@ struct PatternProgram: Sendable {
 /// Compiles parsed pattern elements into a ``PatternProgram``.
 struct PatternProgramBuilder {
     private(set) var instructions: [Instruction] = []
-    private(set) var atomSets: [[AtomID]] = []
+    private(set) var atomSets: [[AtomStep]] = []
 
-    /// `resolveWord` turns a pattern word into its atom.
-    static func compile(_ pattern: Pattern, atom: (PatternElement) -> AtomID) -> PatternProgram {
+    /// Every atom seen, with its estimated frequency (``AtomFrequency``).
+    private var frequency: [AtomID: Double] = [:]
+
+    /// `atom` turns a pattern word or detector into its atom and that atom's estimated
+    /// frequency.
+    static func compile(_ pattern: Pattern, atom: (PatternElement) -> (AtomID, Double)) -> PatternProgram {
         var builder = PatternProgramBuilder()
         // Instruction 0 is a placeholder for the entry, patched below.
         builder.instructions.append(.accept)
@@ -56,11 +74,27 @@ struct PatternProgramBuilder {
         var program = PatternProgram(instructions: builder.instructions, firstAtoms: [], atomSets: builder.atomSets,
                                      source: pattern.source, location: pattern.location)
         program.firstAtoms = program.reachableAtoms(from: 0)
-        // Smallest clauses first: they fail fastest.
-        program.clauses = Array(Set(clauses)).sorted {
-            $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1)
+        var all = Set(clauses)
+        if !program.firstAtoms.isEmpty { all.insert(program.firstAtoms) }
+        let frequency = builder.frequency
+        let ranked = all.map { (clause: $0, cost: Self.cost($0, frequency)) }.sorted {
+            $0.cost != $1.cost ? $0.cost < $1.cost : $0.clause.lexicographicallyPrecedes($1.clause)
         }
+        program.clauses = ranked.map(\.clause)
+        program.triggerAtoms = ranked.first?.clause ?? program.firstAtoms
         return program
+    }
+
+    /// The estimated chance that a post holds some atom of `clause` (a union bound).
+    private static func cost(_ clause: [AtomID], _ frequency: [AtomID: Double]) -> Double {
+        clause.reduce(0) { $0 + (frequency[$1] ?? 1) }
+    }
+
+    /// The atom of `element`, noting its frequency.
+    private mutating func resolve(_ element: PatternElement, _ atom: (PatternElement) -> (AtomID, Double)) -> AtomID {
+        let (id, estimate) = atom(element)
+        frequency[id] = estimate
+        return id
     }
 
     private static func isAtom(_ element: PatternElement) -> Bool {
@@ -78,38 +112,47 @@ struct PatternProgramBuilder {
     /// Emits `elements` so that they continue at `next`; returns the entry instruction and the
     /// clauses of the sequence (see ``PatternProgram/clauses``).
     private mutating func sequence(_ elements: ArraySlice<PatternElement>, next: Int32,
-                                   atom: (PatternElement) -> AtomID) -> (entry: Int32, clauses: [[AtomID]]) {
+                                   atom: (PatternElement) -> (AtomID, Double)) -> (entry: Int32, clauses: [[AtomID]]) {
         var target = next
         var clauses: [[AtomID]] = []
         for element in elements.reversed() {
             switch element {
             case .word, .detector:
-                let id = atom(element)
+                let id = resolve(element, atom)
                 target = emit(.atom(id, next: target))
                 clauses.append([id])
             case .gap(let max):
                 target = emit(.gap(max: Int32(max), next: target))
             case .group(let alternatives, let optional):
-                // Alternatives that are one word or detector each share one atomSet instruction.
-                // Atoms are resolved in the order written, so diagnostics keep that order.
-                var single: [AtomID] = []
+                // Alternatives that begin with an atom (a word, a detector, or a group of such
+                // alternatives) share one atomSet instruction that continues each where its
+                // first atom leads; the others (a leading optional group or gap) are tried
+                // through splits. Atoms are resolved in the order written, so diagnostics keep
+                // that order.
+                var steps: [AtomStep] = []
+                var others: [Int32] = []
                 var compiled: [(entry: Int32, clauses: [[AtomID]])] = []
                 for alternative in alternatives {
                     if alternative.count == 1, Self.isAtom(alternative[0]) {
-                        single.append(atom(alternative[0]))
-                    } else {
-                        compiled.append(sequence(alternative[...], next: target, atom: atom))
+                        let id = resolve(alternative[0], atom)
+                        steps.append(AtomStep(atom: id, next: target))
+                        compiled.append((-1, [[id]]))
+                        continue
+                    }
+                    let sub = sequence(alternative[...], next: target, atom: atom)
+                    compiled.append(sub)
+                    switch instructions[Int(sub.entry)] {
+                    case .atom(let id, let next): steps.append(AtomStep(atom: id, next: next))
+                    case .atomSet(let set): steps.append(contentsOf: atomSets[Int(set)])
+                    default: others.append(sub.entry)
                     }
                 }
-                var entries = compiled.map(\.entry)
-                if single.count == 1 {
-                    entries.insert(emit(.atom(single[0], next: target)), at: 0)
-                    compiled.insert((entries[0], [single]), at: 0)
-                } else if single.count > 1 {
-                    let set = Array(Set(single)).sorted()
-                    atomSets.append(set)
-                    entries.insert(emit(.atomSet(Int32(atomSets.count - 1), next: target)), at: 0)
-                    compiled.insert((entries[0], [set]), at: 0)
+                var entries = others
+                if steps.count == 1 {
+                    entries.insert(emit(.atom(steps[0].atom, next: steps[0].next)), at: 0)
+                } else if steps.count > 1 {
+                    atomSets.append(Array(Set(steps)).sorted())
+                    entries.insert(emit(.atomSet(Int32(atomSets.count - 1))), at: 0)
                 }
                 if optional { entries.append(target) }
                 var entry = entries.removeLast()
@@ -121,8 +164,10 @@ struct PatternProgramBuilder {
                     if compiled.count == 1 {
                         clauses.append(contentsOf: compiled[0].clauses)
                     } else if compiled.allSatisfy({ !$0.clauses.isEmpty }) {
-                        // Each alternative consumes an atom of its smallest clause.
-                        let union = compiled.flatMap { alternative in alternative.clauses.min { $0.count < $1.count }! }
+                        // Each alternative consumes an atom of each of its clauses: of its rarest.
+                        let union = compiled.flatMap { alternative in
+                            alternative.clauses.min { Self.cost($0, frequency) < Self.cost($1, frequency) }!
+                        }
                         clauses.append(Array(Set(union)).sorted())
                     }
                 }
@@ -142,7 +187,7 @@ extension PatternProgram {
             guard seen.insert(pc).inserted else { continue }
             switch instructions[Int(pc)] {
             case .atom(let atom, _): atoms.insert(atom)
-            case .atomSet(let set, _): atoms.formUnion(atomSets[Int(set)])
+            case .atomSet(let set): atoms.formUnion(atomSets[Int(set)].map(\.atom))
             case .split(let a, let b): stack.append(a); stack.append(b)
             case .gap(_, let next): stack.append(next)
             case .accept: break
@@ -155,7 +200,7 @@ extension PatternProgram {
     var allAtoms: [AtomID] {
         var atoms = Set<AtomID>()
         for case .atom(let atom, _) in instructions { atoms.insert(atom) }
-        for set in atomSets { atoms.formUnion(set) }
+        for set in atomSets { atoms.formUnion(set.map(\.atom)) }
         return atoms.sorted()
     }
 }

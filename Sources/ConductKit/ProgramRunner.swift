@@ -45,18 +45,27 @@ struct ProgramRunner {
                                             last: max(occurrence.lastWord, first)))
                     }
                 }
-            case .atomSet(let set, let next):
+            case .atomSet(let set):
                 let range = scan.occurrenceRange(at: Int(thread.pos))
                 if range.isEmpty { continue }
                 let lo = Int(tables.atomSetStarts[Int(set)]), hi = Int(tables.atomSetStarts[Int(set) + 1])
+                let atoms = tables.atomSetAtoms, nexts = tables.atomSetNext
                 scan.occurrences.withUnsafeBufferPointer { occurrences in
-                    for i in range where CompiledRules.contains(tables.atomSetAtoms, lo, hi, occurrences[i].atom) {
+                    for i in range {
                         let occurrence = occurrences[i]
+                        var k = CompiledRules.lowerBound(atoms, lo, hi, occurrence.atom)
+                        guard k < hi && atoms[k] == occurrence.atom else { continue }
                         let first = thread.start < 0 ? occurrence.firstWord : thread.first
-                        stack.append(Thread(pc: next, pos: max(occurrence.lastWord + 1, thread.pos),
-                                            start: thread.start < 0 ? occurrence.start : thread.start,
-                                            end: occurrence.end, first: first,
-                                            last: max(occurrence.lastWord, first)))
+                        let advanced = Thread(pc: 0, pos: max(occurrence.lastWord + 1, thread.pos),
+                                              start: thread.start < 0 ? occurrence.start : thread.start,
+                                              end: occurrence.end, first: first,
+                                              last: max(occurrence.lastWord, first))
+                        while k < hi && atoms[k] == occurrence.atom {
+                            var step = advanced
+                            step.pc = nexts[k]
+                            stack.append(step)
+                            k += 1
+                        }
                     }
                 }
             case .split(let a, let b):

@@ -206,7 +206,8 @@ struct RuleCompiler {
     private mutating func compilePattern(_ pattern: Pattern) -> Int32 {
         var problems: [String] = []
         let program = PatternProgramBuilder.compile(pattern) { element in
-            atom(for: element, problems: &problems)
+            let id = atom(for: element, problems: &problems)
+            return (id, AtomFrequency.estimate(atoms[Int(id)]))
         }
         for problem in problems { diagnostics.append(Diagnostic(at: pattern.location, problem)) }
         programs.append(program)

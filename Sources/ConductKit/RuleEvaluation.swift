@@ -33,8 +33,9 @@ struct PostEvaluation {
 
 // Evaluation of one post in a `Workspace`:
 // 1. the automaton and the detectors give the occurrences of atoms (no word positions yet);
-// 2. a `match` program is *possible* when one of its first atoms occurs and each of its
-//    clauses has an atom that occurs; a rule is possible when one of its programs is, a
+// 2. a `match` program is *possible* when each of its clauses (its first atoms among them)
+//    has an atom that occurs; it is only looked at when an atom of its rarest clause occurs
+//    (`PatternProgram.triggerAtoms`). A rule is possible when one of its programs is, a
 //    composite when at least `at_least` of its components are;
 // 3. the rules to evaluate are the possible ones that score, and the possible components of
 //    composites to evaluate; if there are none the post is clean, and it is never split into
@@ -329,6 +330,18 @@ extension CompiledRules {
         }
         for i in lo..<hi where atoms[i] == atom { return true }
         return false
+    }
+
+    /// The first index in the sorted `atoms[lo ..< hi]` whose atom is not below `atom` (`hi`
+    /// when there is none).
+    @inline(__always)
+    static func lowerBound(_ atoms: FixedArray<AtomID>, _ lo: Int, _ hi: Int, _ atom: AtomID) -> Int {
+        var lo = lo, hi = hi
+        while lo < hi {
+            let mid = (lo &+ hi) >> 1
+            if atoms[mid] < atom { lo = mid &+ 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// Insertion sort for the usual handful of indices; the standard sort beyond.
