@@ -41,6 +41,14 @@ final class EvaluationTables: Sendable {
     /// Per program: the atoms a match can start with, sorted.
     let firstAtomStarts: FixedArray<Int32>
     let firstAtoms: FixedArray<AtomID>
+    /// Per program, while programs × atoms stays within ``firstAtomBitsLimit`` words: its
+    /// first atoms as a bit set of `firstAtomWords` words (program `p`'s at `p × words`), so
+    /// that testing an occurrence is one load; `firstAtomWords` is 0 beyond the limit, and
+    /// the sorted `firstAtoms` are searched instead.
+    let firstAtomWords: Int
+    let firstAtomBits: FixedArray<UInt64>
+    /// 2 Mi words (16 MiB).
+    static let firstAtomBitsLimit = 1 << 21
     /// Per program: its clauses (``PatternProgram/clauses``); clause `c` is a run of
     /// `clauseWords`/`clauseMasks` from `clauseWordStarts[c]`: the 64-atom words of the atom
     /// bit set it touches and its bits in each (list atoms get neighbouring IDs, so a clause
@@ -131,6 +139,18 @@ final class EvaluationTables: Sendable {
         self.programEntry = FixedArray(programEntry)
         firstAtomStarts = FixedArray(Self.starts(programs.map(\.firstAtoms.count)))
         firstAtoms = FixedArray(programs.flatMap(\.firstAtoms))
+        let words = (atomCount + 63) / 64
+        if programs.count * words <= Self.firstAtomBitsLimit {
+            var bits = Array(repeating: UInt64(0), count: max(1, programs.count * words))
+            for (index, program) in programs.enumerated() {
+                for atom in program.firstAtoms { bits[index * words + Int(atom >> 6)] |= 1 << UInt64(atom & 63) }
+            }
+            firstAtomWords = words
+            firstAtomBits = FixedArray(bits)
+        } else {
+            firstAtomWords = 0
+            firstAtomBits = FixedArray([0])
+        }
         let clauses = programs.map(\.clauses)
         clauseStarts = FixedArray(Self.starts(clauses.map(\.count)))
         var clauseWordCounts: [Int] = [], clauseWords: [Int32] = [], clauseMasks: [UInt64] = []

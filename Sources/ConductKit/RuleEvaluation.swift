@@ -303,11 +303,17 @@ extension CompiledRules {
             w.locate()
             let firstLo = Int(tables.firstAtomStarts[p]), firstHi = Int(tables.firstAtomStarts[p + 1])
             let entry = tables.programEntry[p]
+            let words = tables.firstAtomWords, bits = tables.firstAtomBits.base + p &* words
+            let occurrences = w.scan.occurrences
             var previousWord: Int32 = -1
-            for i in w.scan.occurrences.indices {
-                let occurrence = w.scan.occurrences[i]
-                guard occurrence.firstWord != previousWord,
-                      Self.contains(tables.firstAtoms, firstLo, firstHi, occurrence.atom) else { continue }
+            for i in occurrences.indices {
+                let occurrence = occurrences[i]
+                guard occurrence.firstWord != previousWord else { continue }
+                let atom = occurrence.atom
+                let isFirst = words > 0
+                    ? bits[Int(atom >> 6)] & (1 << UInt64(atom & 63)) != 0
+                    : Self.contains(tables.firstAtoms, firstLo, firstHi, atom)
+                guard isFirst else { continue }
                 previousWord = occurrence.firstWord
                 if let match = w.runner.run(entry: entry, from: occurrence.firstWord, tables, w.scan) {
                     w.programMatches.append(match)

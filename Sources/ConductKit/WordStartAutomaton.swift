@@ -51,6 +51,10 @@ final class WordStartAutomaton: Sendable {
     private let floatingLengths: FixedArray<Int32>
     /// The premultiplied start state (open).
     private let start: Int32
+    /// Whether every state steps to `start` on a space (0x20): true when no literal holds a
+    /// space, as normalized pattern words never do. A segment that begins right after a space
+    /// then needs no lookback.
+    private let spaceResets: Bool
 
     let literalCount: Int
     let stateCount: Int
@@ -221,16 +225,19 @@ final class WordStartAutomaton: Sendable {
         self.floatingLengths = FixedArray(floating.map { Int32($0.count) })
         self.start = newIndex[0] * Int32(classCount)
         self.lookback = ((anchored + floating).map(\.count).max() ?? 0) + 1
+        let spaceClass = Int(classOf[0x20]), start = self.start
+        self.spaceResets = (0..<stateCount).allSatisfy { table[$0 * classCount + spaceClass] == start }
     }
 
     /// Writes the end offset and state of every step that enters a state with outputs into
     /// `list` (grown as needed), in no particular order. Kept out of line and free of calls,
     /// so the states stay in registers.
     ///
-    /// Each step waits for the previous one's table load, so a text longer than a few
-    /// lookbacks is cut into 2 or 4 segments walked in lock step, whose loads overlap; every
-    /// segment but the first starts `lookback` bytes early from the open state and records
-    /// only the matches that end inside it.
+    /// Each step waits for the previous one's table load, so a longer text is cut into 2 or 4
+    /// segments walked in lock step, whose loads overlap. Where no literal holds a space (the
+    /// rule: pattern words are single words) the cuts fall just after spaces, where every walk
+    /// is back in the start state; otherwise every segment but the first starts `lookback`
+    /// bytes early from the open state and records only the matches that end inside it.
     ///
     /// Cost: one table step per byte (plus `lookback` per extra segment); no allocation while
     /// the list has room.
@@ -239,6 +246,19 @@ final class WordStartAutomaton: Sendable {
         list.count = 0
         guard literalCount > 0, let p = text.baseAddress else { return }
         let n = text.count
+        if spaceResets && n >= 96 {
+            // Segments that begin right after a space, near the quarters (or the middle).
+            if let b1 = Self.afterSpace(p, from: n >> 2, before: n >> 1),
+               let b2 = Self.afterSpace(p, from: n >> 1, before: (n >> 1) &+ (n >> 2)),
+               let b3 = Self.afterSpace(p, from: (n >> 1) &+ (n >> 2), before: n) {
+                walkSpaced4(p, n, (b1, b2, b3), list)
+                return
+            }
+            if let middle = Self.afterSpace(p, from: n >> 1, before: n) {
+                walkSpaced2(p, n, middle, list)
+                return
+            }
+        }
         if n >= 4 &* lookback &+ 64 {
             let quarter = n / 4
             walk4(p, n, (0, quarter, 2 &* quarter, 3 &* quarter), list)
@@ -247,6 +267,71 @@ final class WordStartAutomaton: Sendable {
         } else {
             walk(p, n, from: 0, to: n, state: start, recordFrom: 0, list)
         }
+    }
+
+    /// The offset just after the first space in `p[from ..< before - 1]`, if any: a segment
+    /// can begin there (not empty, as it ends at `before` or later).
+    @inline(__always)
+    private static func afterSpace(_ p: UnsafePointer<UInt8>, from: Int, before: Int) -> Int? {
+        var i = from
+        while i &+ 1 < before {
+            if p[i] == 0x20 { return i &+ 1 }
+            i &+= 1
+        }
+        return nil
+    }
+
+    /// Two segments, `[0, mid)` and `[mid, n)`, `mid` just after a space, in lock step; both
+    /// begin in the start state.
+    @inline(__always)
+    private func walkSpaced2(_ p: UnsafePointer<UInt8>, _ n: Int, _ mid: Int, _ list: GrowableList<MatchStep>) {
+        let classOf = self.classOf.base, table = self.table.base, firstMatch = firstMatchState
+        var a = start, b = start
+        var i = 0, j = mid
+        let count = min(mid, n &- mid)
+        var k = 0
+        while k < count {
+            a = table[Int(a) &+ Int(classOf[Int(p[i])])]
+            b = table[Int(b) &+ Int(classOf[Int(p[j])])]
+            i &+= 1
+            j &+= 1
+            k &+= 1
+            if a >= firstMatch && counts(a, i, p, n) { record(a, i, list) }
+            if b >= firstMatch && counts(b, j, p, n) { record(b, j, list) }
+        }
+        walk(p, n, from: i, to: mid, state: a, recordFrom: 0, list)
+        walk(p, n, from: j, to: n, state: b, recordFrom: 0, list)
+    }
+
+    /// Four segments cut just after spaces at `bounds` (increasing, inside the text), in lock
+    /// step; every segment begins in the start state.
+    @inline(__always)
+    private func walkSpaced4(_ p: UnsafePointer<UInt8>, _ n: Int, _ bounds: (Int, Int, Int),
+                             _ list: GrowableList<MatchStep>) {
+        let classOf = self.classOf.base, table = self.table.base, firstMatch = firstMatchState
+        var s0 = start, s1 = start, s2 = start, s3 = start
+        var i0 = 0, i1 = bounds.0, i2 = bounds.1, i3 = bounds.2
+        let count = min(bounds.0, bounds.1 &- bounds.0, bounds.2 &- bounds.1, n &- bounds.2)
+        var k = 0
+        while k < count {
+            s0 = table[Int(s0) &+ Int(classOf[Int(p[i0])])]
+            s1 = table[Int(s1) &+ Int(classOf[Int(p[i1])])]
+            s2 = table[Int(s2) &+ Int(classOf[Int(p[i2])])]
+            s3 = table[Int(s3) &+ Int(classOf[Int(p[i3])])]
+            i0 &+= 1
+            i1 &+= 1
+            i2 &+= 1
+            i3 &+= 1
+            k &+= 1
+            if s0 >= firstMatch && counts(s0, i0, p, n) { record(s0, i0, list) }
+            if s1 >= firstMatch && counts(s1, i1, p, n) { record(s1, i1, list) }
+            if s2 >= firstMatch && counts(s2, i2, p, n) { record(s2, i2, list) }
+            if s3 >= firstMatch && counts(s3, i3, p, n) { record(s3, i3, list) }
+        }
+        walk(p, n, from: i0, to: bounds.0, state: s0, recordFrom: 0, list)
+        walk(p, n, from: i1, to: bounds.1, state: s1, recordFrom: 0, list)
+        walk(p, n, from: i2, to: bounds.2, state: s2, recordFrom: 0, list)
+        walk(p, n, from: i3, to: n, state: s3, recordFrom: 0, list)
     }
 
     @inline(__always)
