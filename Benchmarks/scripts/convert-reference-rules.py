@@ -12,7 +12,7 @@ cannot express, with the reason. The same report goes to standard output.
 
 Terms become patterns word for word (conduct normalizes patterns like posts, so a term's
 obfuscated forms match too). The regexes become detectors ({email}, {phone}, {url}, {iban},
-{money}, {number}) or patterns; the table below is keyed by the exact regex text, so a
+{money}, {number}, {card}) or patterns; the table below is keyed by the exact regex text, so a
 regex the generator adds later is reported as not converted rather than guessed at.
 """
 import json
@@ -45,8 +45,8 @@ REGEXES = {
         (["{iban}"], APPROX, "the IBAN detector also checks the mod-97 check digits, and takes every country",
          "pay ⟦NL91 ABNA 0417 1643 00⟧"),
     r"\b[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}\b":
-        ([], NONE, "a 16-digit card number: there is no card-number detector, and digit counts are not in "
-                   "the pattern language ({number} would take any number)", None),
+        (["{card}"], APPROX, "the card detector also checks the issuer prefix and the Luhn digit, so random "
+                             "16-digit groups are not cards", "pay with ⟦4111 1111 1111 1111⟧"),
     r"\b(bc1|[13])[a-hj-np-z0-9]{25,39}\b":
         ([], NONE, "a Bitcoin address: character classes with repetition counts are not in the pattern "
                    "language", None),
@@ -68,7 +68,7 @@ REGEXES = {
         (["discord.gg"], APPROX, "the domain as a word; the path is not required", "join ⟦discord.gg⟧/abc"),
     r"\b[a-z0-9-]+\.(ru|xyz|top|click|loan|win|bid)\b":
         (["*.ru", "*.xyz", "*.top", "*.click", "*.loan", "*.win", "*.bid"], APPROX,
-         "word suffixes: the name before the dot is any word", "visit cheap-deals⟦.xyz⟧ now"),
+         "word suffixes: the name before the dot is any word", "visit cheap-⟦deals.xyz⟧ now"),
     r"\bdm me\b":
         (["dm me"], EXACT, "", "just ⟦dm me⟧"),
     r"\bd\s*m\s+me\b":
@@ -140,7 +140,7 @@ REGEXES = {
     r"\bkys\b":
         (["kys"], EXACT, "", "just ⟦kys⟧"),
     r"\bkanker[a-z]*":
-        (["kanker*"], EXACT, "", "⟦kanker⟧lijer"),
+        (["kanker*"], EXACT, "", "⟦kankerlijer⟧"),
     r"\b(ik|we) (maak|maken) je (af|kapot)\b":
         (["(ik|we) (maak|maken) je (af|kapot)"], EXACT, "", "⟦ik maak je af⟧"),
 }
@@ -170,10 +170,11 @@ def main():
     for rule in rules:
         rid, kind, pattern = rule["id"], rule["kind"], rule["pattern"]
         if kind in ("word", "phrase"):
-            # A term is a pattern as written; the one ending in '*' becomes a word prefix.
+            # A term is a pattern as written; the one ending in '*' becomes a word prefix, whose
+            # hit covers the whole word.
             patterns, example = [pattern], "⟦" + pattern + "⟧"
             if pattern.endswith("*"):
-                example = "⟦" + pattern.rstrip("*") + "⟧ion"
+                example = "⟦" + pattern.rstrip("*") + "ion⟧"
         else:
             if pattern not in REGEXES:
                 report.append(f"{rid} {NONE}: not in the converter's table: {pattern}")

@@ -145,7 +145,7 @@ enum RuleSetChoice: CaseIterable, Hashable, Sendable {
     var title: String {
         switch self {
         case .bundled: "bundled rules"
-        case .reference: "reference set (2,047 rules)"
+        case .reference: "reference set (2,048 rules)"
         case .synthetic10k: "10,000 literals"
         case .synthetic100k: "100,000 literals"
         }
