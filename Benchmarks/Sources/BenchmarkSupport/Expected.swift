@@ -11,7 +11,7 @@ import Foundation
 /// checked (e.g. against `conduct classify` on the same posts).
 public enum Expected {
     /// sha256 of the workload's posts.txt (manifest.json).
-    public static let postsDigest = "e4d0e6ab1dc5fc6a02fc5e0fb23f4e8fd8f0a2c8d38c7b5a1cd96ec2d9d1d7b4"
+    public static let postsDigest = "e242b3514767683e966d5baf1494bb32613da605843e0ee226e55cce924054e3"
 
     /// Flagged posts and hits on all 200,000 posts of posts.txt.
     public struct Counts: Equatable, Sendable, CustomStringConvertible {
