@@ -7,9 +7,10 @@
 ///
 /// The steps, in order, each switchable through ``NormalizationOptions``: invalid UTF-8 →
 /// U+FFFD; default ignorables dropped; NFKC_Casefold (ICU, with an ASCII fast path);
-/// non-ASCII white space → U+0020; diacritics folded; then word by word: spaced letters
-/// joined, confusables folded, leet folded, letter runs squeezed; white space collapsed.
-/// See `ScalarPass`, `TokenPass` and its extensions for the exact rules.
+/// non-ASCII white space → U+0020; diacritics folded; then word by word: confusables folded,
+/// leet folded, letter runs squeezed, white space collapsed; then spaced letters joined, judged
+/// on the words as those steps wrote them. The output is a fixed point: normalizing it again
+/// changes nothing. See `ScalarPass`, `TokenPass` and its extensions for the exact rules.
 ///
 /// Cost: linear in the input. Pure-ASCII posts never call ICU: about two passes over the
 /// bytes. Output arrays are reserved up front; ``normalize(utf8:into:)`` reuses the arrays of
