@@ -15,6 +15,9 @@ import Testing
         ("a a a.b.c", "abc"), ("a a a.b", "a.b"), ("a a a a.a.a x", "a x"), ("e 3 e e", "e"),
         // The dots of spaced letters are no address, before or after joining.
         ("(j@x(a.b.c)", "(jax(abc)"),
+        // "!" folds after at most three letters, counted as they read once folded: a leet
+        // digit that became a letter is a letter, a look-alike is the letter it folds to.
+        ("0oots!h", "otsih"), ("i\u{456}iab!x", "iabix"), ("\u{7F}d \0-\00oots!h0\u{456}ealsaa;", "\u{7F}d \0-\0otsihoiealsaa;"),
     ]
 
     @Test(arguments: cases)
