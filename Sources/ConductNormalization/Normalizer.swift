@@ -115,11 +115,11 @@ public struct Normalizer: Sendable {
         if !options.isDisjoint(with: wordSteps) && count > 0 {
             let firstPassCount = count
             let options = self.options
-            let latinDominant = mayHaveConfusables && endsUpMostlyLatin(result, count: count)
+            let latinDominant = mayHaveConfusables && endsUpMostlyLatin(result, count: count, original: base)
             result.bytes.withUnsafeMutableBufferPointer { bytes in
                 result.originStarts.withUnsafeMutableBufferPointer { starts in
                     result.originEnds.withUnsafeMutableBufferPointer { ends in
-                        var pass = TokenPass(options: options, table: .shared, bytes: bytes.baseAddress!,
+                        var pass = TokenPass(options: options, table: .shared, original: base, bytes: bytes.baseAddress!,
                                              starts: starts.baseAddress!, ends: ends.baseAddress!,
                                              count: firstPassCount, latinDominant: latinDominant,
                                              mayHaveConfusables: mayHaveConfusables)
@@ -138,7 +138,7 @@ public struct Normalizer: Sendable {
     /// counts the letters it leaves. Deciding on the folded letters keeps normalization
     /// idempotent: a second pass sees the same letters and reaches the same answer. Only posts
     /// with a look-alike letter pay for it.
-    private func endsUpMostlyLatin(_ result: NormalizedText, count: Int) -> Bool {
+    private func endsUpMostlyLatin(_ result: NormalizedText, count: Int, original: UnsafePointer<UInt8>) -> Bool {
         var bytes = Array(result.bytes[0..<count])
         var starts = Array(result.originStarts[0..<count])
         var ends = Array(result.originEnds[0..<count])
@@ -146,7 +146,7 @@ public struct Normalizer: Sendable {
         return bytes.withUnsafeMutableBufferPointer { b in
             starts.withUnsafeMutableBufferPointer { s in
                 ends.withUnsafeMutableBufferPointer { e in
-                    var pass = TokenPass(options: options, table: .shared, bytes: b.baseAddress!, starts: s.baseAddress!,
+                    var pass = TokenPass(options: options, table: .shared, original: original, bytes: b.baseAddress!, starts: s.baseAddress!,
                                          ends: e.baseAddress!, count: count, latinDominant: false,
                                          mayHaveConfusables: true)
                     let written = pass.run()

@@ -10,6 +10,15 @@
 /// when they are real words ("a b c" → "abc"; "you are a b i t c h" → "you are abitch"): the
 /// normalizer has no lexicon to tell an article from a spelled-out letter.
 ///
+/// One exception, decided by case: English writes the pronoun "I" as a capital everywhere,
+/// while a spelled-out word is typed in one case. So a capital "I", as typed, before spaced
+/// letters typed in lower case that make a run of their own stays a word: "I h a t e you" →
+/// "i hate you", "so I h a t e it" → "so i hate it"; "i d i o t" and "I D I O T" → "idiot",
+/// "I a m" → "iam" (two letters are no run). The cost: a word spelled in sentence case from an
+/// "i" reads as the pronoun ("I d i o t" → "i diot"). No other one-letter word is split off:
+/// "a" and the Dutch "u" are capitals only where a sentence starts, where a spelled-out word is
+/// capitalized too, and the letters alone cannot tell "a b i t c h" from "a s s h o l e".
+///
 /// Runs are found in the text the word steps wrote, not in the post as given: a word is a
 /// single letter when it reads as one after leet folding and squeezing ("$$$$s" → "s",
 /// "EE3E" → "e", "sss" → "s"), exactly as a second normalization would see it. The joined
@@ -167,6 +176,13 @@ extension TokenPass {
             noJoinBefore = position
             return nil
         }
+        if units >= 4 && kind == 0x20 && first.isLetter && letters >= 4 && isPronounI(at: r)
+            && unitsAreTypedInLowerCase(from: r + first.length, count: units - 1) {
+            // "I h a t e": the pronoun, then a run of its own.
+            let rest = separator(at: r + first.length)!.end
+            copy(from: r, to: rest)
+            return joinSpacedLetters(from: rest)
+        }
         let joinedStart = write
         copy(from: r, to: r + first.length)
         var end = r + first.length
@@ -188,5 +204,24 @@ extension TokenPass {
             return at
         }
         return position
+    }
+
+    /// True when the letter at `i` is an "i" typed as the capital "I" alone.
+    @inline(__always)
+    func isPronounI(at i: Int) -> Bool {
+        bytes[i] | 0x20 == 0x69 && ends[i] - starts[i] == 1 && original[Int(starts[i])] == 0x49
+    }
+
+    /// True when none of the `count` units that follow the separator at `position` was typed
+    /// with an ASCII capital.
+    func unitsAreTypedInLowerCase(from position: Int, count: Int) -> Bool {
+        var position = position
+        for _ in 0..<count {
+            let start = separator(at: position)!.end
+            let end = start + spacedUnit(at: start)!.length
+            for k in Int(starts[start])..<Int(ends[end - 1]) where original[k] &- 0x41 < 26 { return false }
+            position = end
+        }
+        return true
     }
 }

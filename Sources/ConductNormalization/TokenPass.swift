@@ -12,6 +12,8 @@
 struct TokenPass {
     let options: NormalizationOptions
     let table: ScalarTable
+    /// The post as given: the bytes the offset map points into.
+    let original: UnsafePointer<UInt8>
     let bytes: UnsafeMutablePointer<UInt8>
     let starts: UnsafeMutablePointer<Int32>
     let ends: UnsafeMutablePointer<Int32>
@@ -39,11 +41,12 @@ struct TokenPass {
     /// A merge took part of a group of bytes that share one range (see ``fixPartialGroups()``).
     var mergedPartOfAGroup = false
 
-    init(options: NormalizationOptions, table: ScalarTable, bytes: UnsafeMutablePointer<UInt8>,
+    init(options: NormalizationOptions, table: ScalarTable, original: UnsafePointer<UInt8>, bytes: UnsafeMutablePointer<UInt8>,
          starts: UnsafeMutablePointer<Int32>, ends: UnsafeMutablePointer<Int32>, count: Int,
          latinDominant: Bool, mayHaveConfusables: Bool) {
         self.options = options
         self.table = table
+        self.original = original
         self.bytes = bytes
         self.starts = starts
         self.ends = ends

@@ -30,6 +30,29 @@ import Testing
         #expect(!text.applied.contains(.joinSpacedLetters), "\(example.input)")
     }
 
+    /// A capital "I" before lower-case spaced letters that make a run of their own is the
+    /// pronoun; the same letters typed in one case are spelled out.
+    static let pronoun: [(input: String, output: String)] = [
+        ("I h a t e you", "i hate you"), ("so I h a t e it", "so i hate it"), ("I  h a t e  you", "i hate you"),
+        ("I D I O T", "idiot"), ("i d i o t", "idiot"), ("i h a t e you", "ihate you"), ("I H a t e", "ihate"),
+        ("I a m", "iam"), ("I.h.a.t.e", "ihate"), ("\u{FF29} h a t e", "ihate"),
+        // The cost of deciding by case: a word spelled in sentence case from an "i".
+        ("I d i o t", "i diot"),
+    ]
+
+    @Test(arguments: pronoun)
+    func pronounI(_ example: (input: String, output: String)) {
+        let text = normalized(example.input)
+        #expect(text.string == example.output, "\(example.input)")
+        #expect(normalized(text.string).string == text.string, "\(example.input)")
+    }
+
+    @Test func pronounMap() {
+        #expect(groups(normalized("I h a t e")) == [
+            Group("i", 0, 1), Group(" ", 1, 2), Group("h", 2, 3), Group("a", 4, 5), Group("t", 6, 7), Group("e", 8, 9),
+        ])
+    }
+
     @Test func exactMap() {
         #expect(groups(normalized("s e l l")) == [Group("s", 0, 1), Group("e", 2, 3), Group("l", 4, 5), Group("l", 6, 7)])
         #expect(groups(normalized("buy s.e.l.l!")) == [
