@@ -9,9 +9,8 @@
 /// a letter and none of these shapes, which are numbers, codes and addresses rather than words:
 /// - a digit other than 0 1 3 4 5 7, or a run of three or more digits (prices, phone numbers,
 ///   dates, IBANs, postcodes: "2024", "0612345678", "NL91ABNA0417164300", "1234ab");
-/// - letters then digits ("save20", "ab12", "mp3", "a55", "win10"), except one digit after
-///   three letters or more, which ends a word ("slu7" → "slut", "idio7" → "idiot"), or two or
-///   more digits then letters ("20th", "10am");
+/// - letters then digits ("save20", "ab12", "mp3", "a55"), or two or more digits then letters
+///   ("20th", "10am");
 /// - one digit then one letter or a unit or ordinal suffix ("3d", "4u", "5kg", "7pm", "1st",
 ///   "3rd", "1e", "5ste");
 /// - a "$" before a digit ("$20", "us$5"), a leading "0x", a leading "@" (a handle: "@name",
@@ -139,9 +138,7 @@ extension TokenPass {
             && bytes[a] != 0x40 && otherDigits == 0 && longestDigitRun < 3 && !dollarBeforeDigit
         if foldLeet && runs == 2 {
             if !firstRunIsDigits {
-                // Letters then digits is a code ("save20", "mp3", "win10"), unless one digit
-                // ends a word of three letters or more ("slu7", "idio7").
-                foldLeet = firstRunLength >= 3 && secondRunEnd - secondRunStart == 1
+                foldLeet = false
             } else if firstRunLength >= 2 || secondRunEnd - secondRunStart < 2
                         || Self.isUnitSuffix(bytes + secondRunStart, count: secondRunEnd - secondRunStart) {
                 foldLeet = false

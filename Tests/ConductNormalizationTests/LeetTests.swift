@@ -9,7 +9,6 @@ import Testing
         ("n00b", "noob"), ("l33t", "leet"), ("h4x0r", "haxor"), ("7h3", "the"), ("4ss", "ass"),
         ("he11o", "hello"), ("b!tch", "bitch"), ("sh!t", "shit"), ("a$$", "ass"), ("$hit", "shit"),
         ("b@stard", "bastard"), ("micro$oft", "microsoft"), ("1dio07", "idioot"), ("SH1T", "shit"),
-        ("slu7", "slut"), ("idio7", "idiot"), ("slut5", "sluts"), ("IDIO7", "idiot"), ("whor3", "whore"),
     ]
 
     @Test(arguments: folded)
@@ -21,7 +20,7 @@ import Testing
 
     static let kept: [String] = [
         "0612345678", "+31 6 12345678", "20%", "€15", "$20", "us$5", "3.50", "12:30", "2024-01-05", "05/01/2024",
-        "save20", "ab12", "a55", "mp3", "v1.0", "covid19", "b2b", "gr8", "x100", "0x7f", "win10", "ps4", "abc17",
+        "save20", "ab12", "a55", "mp3", "v1.0", "covid19", "b2b", "gr8", "x100", "0x7f",
         "nl91abna0417164300", "1234ab", "20th", "10am", "1st", "3rd", "4th", "5th", "1e", "3de", "5ste",
         "3d", "4u", "5kg", "7pm", "5km", "1hr",
         "@name", "@ss", "@h3ll0", "jan4@x.nl", "m0ney.com", "https://b1t.ly/x0", "www.m0ney.nl",
@@ -45,15 +44,6 @@ import Testing
         var options = NormalizationOptions.default
         options.remove(.foldLeet)
         #expect(normalized("h3ll0 1d10t", options).string == "h3ll0 1d10t")
-    }
-
-    /// One leet digit after three letters or more ends a word; the digits of codes stay.
-    @Test func trailingDigitEndsAWord() {
-        #expect(normalized("SAVE20 slu7 ab12 idio7 covid19 mp3 1234ab win10").string
-                == "save20 slut ab12 idiot covid19 mp3 1234ab win10")
-        #expect(normalized("s l u 7").string == "slut")
-        #expect(groups(normalized("slu7")) == [Group("s", 0, 1), Group("l", 1, 2), Group("u", 2, 3), Group("t", 3, 4)])
-        #expect(normalized("www.abc7.nl").string == "www.abc7.nl")
     }
 
     @Test func foldsBesideNumbersInTheSamePost() {
