@@ -87,7 +87,7 @@ extension TokenPass {
         let b = bytes[write - 1]
         if b < 0x80 {
             switch b {
-            case 0x20, 0x09, 0x0A, 0x0D, 0x28, 0x5B, 0x7B, 0x22, 0x3C, 0x2A: return true
+            case 0x20, 0x09...0x0D, 0x28, 0x5B, 0x7B, 0x22, 0x3C, 0x2A: return true
             default: return false
             }
         }
@@ -181,11 +181,17 @@ extension TokenPass {
             // "I h a t e": the pronoun, then a run of its own.
             let rest = separator(at: r + first.length)!.end
             copy(from: r, to: rest)
-            return joinSpacedLetters(from: rest)
+            return joinRun(from: rest, units: units - 1, end: position)
         }
+        return joinRun(from: r, units: units, end: position)
+    }
+
+    /// Joins the `units` spaced units from `r` (a run that ends at `end`) into one word.
+    /// Returns the read offset to go on from.
+    private mutating func joinRun(from r: Int, units: Int, end position: Int) -> Int {
         let joinedStart = write
-        copy(from: r, to: r + first.length)
-        var end = r + first.length
+        var end = r + spacedUnit(at: r)!.length
+        copy(from: r, to: end)
         for _ in 1..<units {
             let unitStart = separator(at: end)!.end
             end = unitStart + spacedUnit(at: unitStart)!.length

@@ -53,6 +53,23 @@ import Testing
         ])
     }
 
+    /// With white space kept as it is, every white-space character separates and starts a
+    /// run alike, the vertical tab and form feed too.
+    @Test func keptWhiteSpaceSeparates() {
+        var options = NormalizationOptions.default
+        options.remove(.collapseWhitespace)
+        let text = normalized("zz\u{0B}a\u{0B}b\u{0B}c", options)
+        #expect(text.string == "zz\u{0B}abc")
+        #expect(groups(text) == [Group("z", 0, 1), Group("z", 1, 2), Group("\u{0B}", 2, 3),
+                                 Group("a", 3, 4), Group("b", 5, 6), Group("c", 7, 8)])
+        let pronoun = normalized("I\u{0B}\u{0B}b\u{0B}\u{0B}b\u{0B}\u{0B}c", options)
+        #expect(pronoun.string == "i\u{0B}\u{0B}bbc")
+        #expect(groups(pronoun) == [Group("i", 0, 1), Group("\u{0B}", 1, 2), Group("\u{0B}", 2, 3),
+                                    Group("b", 3, 4), Group("b", 6, 7), Group("c", 9, 10)])
+        #expect(normalized("I\u{0B}\u{0B}b\u{0B}\u{0B}b\u{0B}\u{0B}b", options).string == "i\u{0B}\u{0B}b")
+        #expect(normalized("I\u{0C}h\u{0C}a\u{0C}t\u{0C}e").string == "i hate")
+    }
+
     @Test func exactMap() {
         #expect(groups(normalized("s e l l")) == [Group("s", 0, 1), Group("e", 2, 3), Group("l", 4, 5), Group("l", 6, 7)])
         #expect(groups(normalized("buy s.e.l.l!")) == [
