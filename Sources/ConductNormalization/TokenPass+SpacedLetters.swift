@@ -26,6 +26,9 @@
 /// squeezes to a single letter ("a a a", "e 3 e e" → "e"), it is a single letter again and may
 /// start or lengthen a run ("a a a.b.c.d" → "abcd"). So normalized text holds no run to join:
 /// normalizing it again changes nothing.
+///
+/// Cost: linear. The word steps count one-letter words in a row as they write them; the
+/// joining pass runs only in posts with three in a row, from the first such row on.
 extension TokenPass {
     /// The letter (not ideographic) or the leet character (a leet digit, "@", "$") whose scalar
     /// starts at `i`, with its length; nil for anything else.
