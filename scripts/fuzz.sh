@@ -2,7 +2,7 @@
 # Builds and runs the libFuzzer targets under Fuzz/ (Linux, Swift 6 toolchain, libicu-dev).
 #
 #   scripts/fuzz.sh <normalize|rules|classify|jsonline> <seconds>   fuzz one target
-#   scripts/fuzz.sh ci [seconds]             every target for [seconds] each (default 30)
+#   scripts/fuzz.sh ci [seconds]             every target for [seconds] each (default 30), seed 1
 #   scripts/fuzz.sh build [target...]        build only (default: every target)
 #   scripts/fuzz.sh replay <target> <file>...   run inputs once, e.g. to reproduce a crash
 #   scripts/fuzz.sh timing [options]         build Fuzz/Timing (release, no sanitizers) and run it
@@ -18,6 +18,14 @@
 # input) or exceeds -rss_limit_mb is copied to Tests/<suite>/FuzzCrashers/<target>/, where
 # `swift test` replays it: commit it together with the fix.
 #
+# Seeds: an exploratory run (`fuzz.sh <target> <seconds>`) takes a random seed and grows the
+# kept corpus, so each run tries new inputs. A ci run is reproducible: every target runs with
+# -seed=$FUZZ_SEED (default 1) from the committed seeds alone (new inputs go to a scratch
+# folder emptied first), with address randomization off (setarch -R) and Swift's hashing
+# deterministic, so it generates the same inputs in the same order on every run; the time
+# budget only decides how far along that sequence it gets. A failure in CI replays with
+# `fuzz.sh replay`, or reappears with `fuzz.sh ci` on the same commit.
+#
 # Leak detection is off: LeakSanitizer cannot see the pointers Swift keeps with tag bits in
 # multi-payload enums (indirect enum boxes), so it reports reachable memory as leaked. Memory
 # that grows per input still fails the run through -rss_limit_mb.
@@ -31,6 +39,8 @@ TIMEOUT=${FUZZ_TIMEOUT:-10}
 # FUZZ_KEEP_GOING=1: record every failing input and go on fuzzing (libFuzzer's fork mode)
 # instead of stopping at the first; for long exploratory runs, not for CI.
 KEEP_GOING=${FUZZ_KEEP_GOING:-0}
+# The libFuzzer seed of ci runs (exploratory runs take a random one).
+CI_SEED=${FUZZ_SEED:-1}
 # The Swift runtime's crash backtracer fights AddressSanitizer over the dying process.
 export SWIFT_BACKTRACE=enable=no
 # See -detect_leaks below; this also covers the check at exit of fork-mode children.
@@ -99,19 +109,36 @@ build_all() {  # <targets...>
     echo "fuzz build: $((SECONDS - started)) s" >&2
 }
 
-# Runs one fuzzer for <seconds>; on a failure copies the offending inputs for replay.
-run_fuzzer() {  # <target> <seconds>
-    local target=$1 seconds=$2
+# Runs one fuzzer for <seconds>; on a failure copies the offending inputs for replay. With a
+# seed, the run is reproducible: that libFuzzer seed, and the committed seeds as the only
+# corpus (its new inputs go to a scratch folder emptied first).
+run_fuzzer() {  # <target> <seconds> [seed]
+    local target=$1 seconds=$2 seed=${3:-}
     local corpus="$BUILD/corpus/$target" artifacts="$BUILD/artifacts/$target/" crashers
     crashers=$(crasher_dir "$target")
-    mkdir -p "$corpus" "$artifacts" "$crashers"
     local log="$BUILD/logs/$target.log" status=0 mode=()
     [[ $KEEP_GOING == 1 ]] && mode=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
+    local launch=()
+    if [[ -n $seed ]]; then
+        corpus="$BUILD/corpus-ci/$target"
+        rm -rf "$corpus"
+        mode+=(-seed="$seed")
+        # The seed alone is not enough: libFuzzer learns the operands of comparisons, pointers
+        # among them, so with address randomization two runs drift apart after a few hundred
+        # inputs; Swift's hashing is randomized per process too.
+        launch=(env SWIFT_DETERMINISTIC_HASHING=1)
+        if setarch "$(uname -m)" -R true 2>/dev/null; then
+            launch+=(setarch "$(uname -m)" -R)
+        else
+            echo "fuzz $target: setarch -R cannot turn off address randomization here; the run is seeded but may differ between runs" >&2
+        fi
+    fi
+    mkdir -p "$corpus" "$artifacts" "$crashers"
     mkdir -p "$(dirname "$log")"
-    echo "fuzz $target: ${seconds} s, seeds Fuzz/corpus/$target, log $log" >&2
+    echo "fuzz $target: ${seconds} s, seeds Fuzz/corpus/$target${seed:+, seed $seed}, log $log" >&2
     local marker="$BUILD/logs/$target.started"
     touch "$marker"
-    "$BUILD/fuzzers/$target" "$corpus" "Fuzz/corpus/$target" \
+    "${launch[@]}" "$BUILD/fuzzers/$target" "$corpus" "Fuzz/corpus/$target" \
         -max_total_time="$seconds" -rss_limit_mb="$RSS_LIMIT_MB" -timeout="$TIMEOUT" \
         -max_len="$(max_len "$target")" -dict="$(dictionary "$target")" \
         -artifact_prefix="$artifacts" -print_final_stats=1 -detect_leaks=0 "${mode[@]}" >"$log" 2>&1 || status=$?
@@ -136,7 +163,7 @@ case $command in
         started=$SECONDS
         build_all "${TARGETS[@]}"
         failed=()
-        for target in "${TARGETS[@]}"; do run_fuzzer "$target" "$seconds" || failed+=("$target"); done
+        for target in "${TARGETS[@]}"; do run_fuzzer "$target" "$seconds" "$CI_SEED" || failed+=("$target"); done
         echo "fuzz ci: $((SECONDS - started)) s in all" >&2
         if [[ ${#failed[@]} -gt 0 ]]; then echo "fuzz ci: failed: ${failed[*]}" >&2; exit 1; fi
         ;;

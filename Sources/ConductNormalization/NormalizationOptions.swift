@@ -32,7 +32,8 @@ public struct NormalizationOptions: OptionSet, Sendable, Hashable {
     /// !→i); never in numbers, codes, ordinals, amounts, handles or addresses.
     public static let foldLeet = NormalizationOptions(rawValue: 1 << 5)
     /// Spaced or dotted single letters joined: "s e l l", "s.e.l.l", "s-e-l-l" → "sell" (three
-    /// letters at least, one separator throughout).
+    /// letters at least, one separator throughout); a capital "I" before lower-case spaced
+    /// letters is the pronoun: "I h a t e you" → "i hate you".
     public static let joinSpacedLetters = NormalizationOptions(rawValue: 1 << 6)
     /// Runs of three or more identical letters squeezed to one ("loooser" → "loser"); see
     /// ``Normalizer/squeezedVariant(of:)-(String)`` for matching words with double letters.

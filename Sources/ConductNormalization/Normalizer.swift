@@ -7,9 +7,10 @@
 ///
 /// The steps, in order, each switchable through ``NormalizationOptions``: invalid UTF-8 →
 /// U+FFFD; default ignorables dropped; NFKC_Casefold (ICU, with an ASCII fast path);
-/// non-ASCII white space → U+0020; diacritics folded; then word by word: spaced letters
-/// joined, confusables folded, leet folded, letter runs squeezed; white space collapsed.
-/// See `ScalarPass`, `TokenPass` and its extensions for the exact rules.
+/// non-ASCII white space → U+0020; diacritics folded; then word by word: confusables folded,
+/// leet folded, letter runs squeezed, white space collapsed; then spaced letters joined, judged
+/// on the words as those steps wrote them. The output is a fixed point: normalizing it again
+/// changes nothing. See `ScalarPass`, `TokenPass` and its extensions for the exact rules.
 ///
 /// Cost: linear in the input. Pure-ASCII posts never call ICU: about two passes over the
 /// bytes. Output arrays are reserved up front; ``normalize(utf8:into:)`` reuses the arrays of
@@ -114,11 +115,11 @@ public struct Normalizer: Sendable {
         if !options.isDisjoint(with: wordSteps) && count > 0 {
             let firstPassCount = count
             let options = self.options
-            let latinDominant = mayHaveConfusables && endsUpMostlyLatin(result, count: count)
+            let latinDominant = mayHaveConfusables && endsUpMostlyLatin(result, count: count, original: base)
             result.bytes.withUnsafeMutableBufferPointer { bytes in
                 result.originStarts.withUnsafeMutableBufferPointer { starts in
                     result.originEnds.withUnsafeMutableBufferPointer { ends in
-                        var pass = TokenPass(options: options, table: .shared, bytes: bytes.baseAddress!,
+                        var pass = TokenPass(options: options, table: .shared, original: base, bytes: bytes.baseAddress!,
                                              starts: starts.baseAddress!, ends: ends.baseAddress!,
                                              count: firstPassCount, latinDominant: latinDominant,
                                              mayHaveConfusables: mayHaveConfusables)
@@ -137,7 +138,7 @@ public struct Normalizer: Sendable {
     /// counts the letters it leaves. Deciding on the folded letters keeps normalization
     /// idempotent: a second pass sees the same letters and reaches the same answer. Only posts
     /// with a look-alike letter pay for it.
-    private func endsUpMostlyLatin(_ result: NormalizedText, count: Int) -> Bool {
+    private func endsUpMostlyLatin(_ result: NormalizedText, count: Int, original: UnsafePointer<UInt8>) -> Bool {
         var bytes = Array(result.bytes[0..<count])
         var starts = Array(result.originStarts[0..<count])
         var ends = Array(result.originEnds[0..<count])
@@ -145,7 +146,7 @@ public struct Normalizer: Sendable {
         return bytes.withUnsafeMutableBufferPointer { b in
             starts.withUnsafeMutableBufferPointer { s in
                 ends.withUnsafeMutableBufferPointer { e in
-                    var pass = TokenPass(options: options, table: .shared, bytes: b.baseAddress!, starts: s.baseAddress!,
+                    var pass = TokenPass(options: options, table: .shared, original: original, bytes: b.baseAddress!, starts: s.baseAddress!,
                                          ends: e.baseAddress!, count: count, latinDominant: false,
                                          mayHaveConfusables: true)
                     let written = pass.run()

@@ -1,5 +1,9 @@
 /// Telling addresses from words for leet folding: "jan4@x.nl", "https://b1t.ly/x",
 /// "www.m0ney.nl" and "m0ney.com" keep their digits.
+///
+/// A dot counts only before a label of two characters or more: the dots of spaced letters
+/// ("a.b.c") are no address, so the verdict on a chunk is the same before and after they are
+/// joined.
 extension TokenPass {
     /// True when the chunk (text between white space) that holds the write position looks
     /// like an email address, a URL or a domain name. The chunk is the output written from
@@ -32,7 +36,7 @@ extension TokenPass {
             case 0x40 where alphanumeric(k - 1) && alphanumeric(k + 1):
                 sawAt = true
             case 0x2E where alphanumeric(k - 1) && letter(k + 1):
-                if sawAt { return true }  // user@host.tld
+                if sawAt && alphanumeric(k + 2) { return true }  // user@host.tld
                 var q = k + 1
                 while letter(q) { q += 1 }
                 let labelLength = q - k - 1

@@ -189,9 +189,10 @@ extension TokenPass {
         // What the previous character became: a symbol's neighbours are judged as the folded
         // text reads, so a second pass makes the same decisions.
         var previousOut: UInt8 = 0
-        // Letters since the last non-letter, counted as they read after squeezing (a run of
-        // three or more of one letter is one letter), so "ddd!d" folds like "d!d" and the
-        // token reads the same on a second pass.
+        // Letters since the last non-letter, counted as they read after folding and squeezing
+        // (a leet character that became a letter is a letter, a look-alike is the Latin letter
+        // it folds to, a run of three or more of one letter is one letter), so "ddd!d" folds
+        // like "d!d", "0oots!h" like "ots!h", and the token reads the same on a second pass.
         var lettersBefore = 0
         let squeezes = options.contains(.squeezeRepeats)
         var runLetter: UInt32 = 0
@@ -213,8 +214,12 @@ extension TokenPass {
             let b = bytes[i]
             guard b < 0x80 else {
                 let length = UTF8Scan.length(lead: b)
-                if isLetter(at: i) {
-                    countLetter(UTF8Scan.decodeValid(bytes, at: i).scalar)
+                let scalar = UTF8Scan.decodeValid(bytes, at: i).scalar
+                let info = table.info(scalar)
+                if info & ScalarInfo.letter != 0 {
+                    // A look-alike counts as the Latin letter it may fold to.
+                    let target = ScalarInfo.confusableTarget(info)
+                    countLetter(target != 0 ? UInt32(target) : scalar)
                 } else {
                     runLetter = 0
                     lettersBefore += 1
@@ -250,8 +255,8 @@ extension TokenPass {
                 applied.insert(.foldLeet)
                 folded += 1
             }
-            if Self.isASCIILetter(b) {
-                countLetter(UInt32(b))
+            if Self.isASCIILetter(out) {
+                countLetter(UInt32(out))
             } else {
                 lettersBefore = 0
                 runLetter = 0

@@ -1,6 +1,8 @@
 /// The second pass of the normalizer, word by word, in place over the first pass's output:
-/// white space collapsed, spaced letters joined, and inside each word confusables folded,
-/// leet folded and letter runs squeezed (see `TokenPass+Word.swift`).
+/// white space collapsed and inside each word confusables folded, leet folded and letter runs
+/// squeezed (see `TokenPass+Word.swift`); then, over what that wrote, spaced letters joined
+/// (see `TokenPass+SpacedLetters.swift`). Joining looks at the words as written, so that it
+/// takes the same decisions on its own output.
 ///
 /// In place: every step writes at most as many bytes as it reads (ASCII leet for ASCII,
 /// an ASCII letter for a non-ASCII look-alike, one letter for a run, one space for a run), so
@@ -10,11 +12,13 @@
 struct TokenPass {
     let options: NormalizationOptions
     let table: ScalarTable
+    /// The post as given: the bytes the offset map points into.
+    let original: UnsafePointer<UInt8>
     let bytes: UnsafeMutablePointer<UInt8>
     let starts: UnsafeMutablePointer<Int32>
     let ends: UnsafeMutablePointer<Int32>
-    /// Bytes of first-pass output.
-    let count: Int
+    /// Bytes of first-pass output (while joining spaced letters: bytes of word-step output).
+    var count: Int
     /// The post has more Latin letters than letters of other scripts.
     let latinDominant: Bool
     /// The first pass wrote a letter that has a confusable fold.
@@ -25,16 +29,24 @@ struct TokenPass {
     /// Read offsets below this may not start a run of spaced letters (they were part of a run
     /// that was too short).
     var noJoinBefore = 0
+    /// Single-letter words written in a row, with nothing but separators between them (see
+    /// ``noteSpacedUnit(from:)``): where the first row of three starts, if any, and the row
+    /// being counted.
+    var joinFrom: Int?
+    var unitRow = 0
+    var unitRowStart = 0
+    var unitRowEnd = 0
     /// Output offset where the current white-space-delimited chunk starts.
     var chunkStart = 0
     /// A merge took part of a group of bytes that share one range (see ``fixPartialGroups()``).
     var mergedPartOfAGroup = false
 
-    init(options: NormalizationOptions, table: ScalarTable, bytes: UnsafeMutablePointer<UInt8>,
+    init(options: NormalizationOptions, table: ScalarTable, original: UnsafePointer<UInt8>, bytes: UnsafeMutablePointer<UInt8>,
          starts: UnsafeMutablePointer<Int32>, ends: UnsafeMutablePointer<Int32>, count: Int,
          latinDominant: Bool, mayHaveConfusables: Bool) {
         self.options = options
         self.table = table
+        self.original = original
         self.bytes = bytes
         self.starts = starts
         self.ends = ends
@@ -218,14 +230,12 @@ struct TokenPass {
                 continue
             }
             let t = tokenEnd(from: r)
-            let oneLetter = t == r + unitLength || (t - r >= 3 * unitLength && bytes[r + unitLength] == b)
-            if join && oneLetter && r >= noJoinBefore, let next = joinSpacedLetters(from: r) {
-                r = next
-                continue
-            }
+            let tokenStart = write
             processToken(from: r, to: t, joined: false)
+            if join { noteSpacedUnit(from: tokenStart) }
             r = t
         }
+        if let joinFrom { joinSpacedRuns(from: joinFrom) }
         if mergedPartOfAGroup { fixPartialGroups() }
         return write
     }
