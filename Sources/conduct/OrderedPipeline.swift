@@ -14,8 +14,8 @@ final class OrderedPipeline: @unchecked Sendable {
     let configuration: PostProcessor.Configuration
     let progress: Progress?
 
-    static let batchLines = 2048
-    static let batchBytes = 1 << 19
+    static let batchLines = 4096
+    static let batchBytes = 1 << 20
 
     private let condition = NSCondition()
     // Guarded by `condition`:
