@@ -21,13 +21,12 @@ extension CompiledRules {
 
     /// Classifies a post given as UTF-8 bytes, which may be invalid, reusing `scratch`'s
     /// buffers: the fastest way to classify many posts on one thread.
+    ///
+    /// Every entry point takes posts of any length: one longer than
+    /// ``maximumPostBytes`` (64 MiB) is classified in pieces of at most that size.
     public func classify(utf8 bytes: UnsafeRawBufferPointer, language: String? = nil,
                          scratch: ClassificationScratch) -> Verdict {
-        scratch.withWorkspace { w in
-            normalizer.normalize(utf8: bytes, into: &w.scan.text)
-            guard evaluate(&w, original: bytes, language: language, trace: false) else { return cleanVerdict }
-            return verdict(w, original: bytes)
-        }
+        classify(utf8: bytes, language: language, scratch: scratch, pieceBytes: Self.maximumPostBytes)
     }
 
     /// The verdict of a post no rule hit: every score 0, action `allow`. Shared, so returning
