@@ -8,14 +8,20 @@
 struct GuidelineIndex {
     private var texts: [String: [UInt8]] = [:]
     let names: [String]
+    /// Files of the folder that could not be read (already reported): citations of them are
+    /// not checked, rather than reported again as citing a missing file.
+    let unreadable: Set<String>
 
-    init(_ guidelines: [String: String]) {
+    init(_ guidelines: [String: String], unreadable: Set<String> = []) {
         for (name, text) in guidelines { texts[name] = Array(Self.fold(text).utf8) }
         names = guidelines.keys.sorted()
+        self.unreadable = unreadable
     }
 
-    /// Why the citation does not hold, or nil when its file exists and holds its words in order.
+    /// Why the citation does not hold, or nil when its file exists and holds its words in
+    /// order (or could not be read, which was reported where it was read).
     func problem(with citation: Citation) -> String? {
+        if unreadable.contains(citation.file) { return nil }
         guard let text = texts[citation.file] else {
             let known = names.isEmpty ? "the guidelines folder is empty" : "files: " + names.joined(separator: ", ")
             return "guideline file '\(citation.file)' does not exist"

@@ -101,7 +101,7 @@ struct RuleSetAssembler {
             return
         }
         seen[list.name] = list.location
-        scope.entries[list.name] = ListScope.Entry(list: list)
+        scope.entries[list.name] = ListScope.Entry(list: list, state: list.rejected ? .failed : .pending)
         scope.order.append(list.name)
     }
 
