@@ -48,7 +48,14 @@ extension CompiledRules {
         for component in have {
             for match in w.matches(forRule: component) { w.parts.append((component, match)) }
         }
-        if w.parts.count > 1 {
+        if w.parts.count > Self.insertionSortLimit {
+            // Stable: equal keys keep their order (component order, then match order). The
+            // components' matches are sorted runs, which insertion sort would merge in
+            // quadratic time.
+            w.parts = w.parts.enumerated().sorted {
+                ($0.element.match.firstWord, $0.element.match.start, $0.offset) < ($1.element.match.firstWord, $1.element.match.start, $1.offset)
+            }.map(\.element)
+        } else if w.parts.count > 1 {
             for i in 1..<w.parts.count {
                 let part = w.parts[i]
                 var j = i
@@ -234,6 +241,28 @@ extension CompiledRules {
     /// start, then end descending, then a greedy pass).
     static func leftmostLongest(_ matches: inout [ProgramMatch]) {
         guard matches.count > 1 else { return }
+        if matches.count > insertionSortLimit {
+            // Stable, as below; the programs' matches are sorted runs, which insertion sort
+            // would merge in quadratic time.
+            matches = matches.enumerated().sorted {
+                ($0.element.start, -$0.element.end, $0.offset) < ($1.element.start, -$1.element.end, $1.offset)
+            }.map(\.element)
+        } else {
+            insertionSort(&matches)
+        }
+        var kept = 0
+        for i in matches.indices where kept == 0 || matches[kept - 1].end <= matches[i].start {
+            matches[kept] = matches[i]
+            kept += 1
+        }
+        matches.removeLast(matches.count - kept)
+    }
+
+    /// Up to this many items, insertion sort (no allocation); beyond, a stable O(n log n) sort.
+    static let insertionSortLimit = 32
+
+    /// Sorts by start, then end descending, keeping the order of equal matches.
+    private static func insertionSort(_ matches: inout [ProgramMatch]) {
         for i in 1..<matches.count {
             let match = matches[i]
             var j = i
@@ -243,11 +272,5 @@ extension CompiledRules {
             }
             matches[j] = match
         }
-        var kept = 0
-        for i in matches.indices where kept == 0 || matches[kept - 1].end <= matches[i].start {
-            matches[kept] = matches[i]
-            kept += 1
-        }
-        matches.removeLast(matches.count - kept)
     }
 }
