@@ -4,7 +4,8 @@
 ///     let index = GuidelineIndex(["en.txt": "Don’t  sell."])
 ///     index.problem(with: Citation(file: "en.txt", quote: "don't sell"))   // nil: found
 ///
-/// Cost: building O(total text); a lookup O(text × quote) in the worst case, in practice linear.
+/// Cost: building O(total text); a lookup at most one pass over its file plus the quote
+/// (Knuth–Morris–Pratt), so no text and quote, however repetitive, make it quadratic.
 struct GuidelineIndex {
     private var texts: [String: [UInt8]] = [:]
     let names: [String]
@@ -47,17 +48,23 @@ struct GuidelineIndex {
         return nil
     }
 
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
+    /// The end of the first occurrence of `needle` in `haystack` at or after `from`, in
+    /// O(haystack + needle) (Knuth–Morris–Pratt).
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
         guard !needle.isEmpty, haystack.count - from >= needle.count else { return nil }
-        var i = from
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == needle[0] {
-                var k = 1
-                while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i + needle.count }
-            }
-            i += 1
+        // fallback[k]: the length of the longest proper border of needle[0 ... k].
+        var fallback = [Int](repeating: 0, count: needle.count)
+        var border = 0
+        for k in 1..<needle.count {
+            while border > 0 && needle[k] != needle[border] { border = fallback[border - 1] }
+            if needle[k] == needle[border] { border += 1 }
+            fallback[k] = border
+        }
+        var matched = 0
+        for i in from..<haystack.count {
+            while matched > 0 && haystack[i] != needle[matched] { matched = fallback[matched - 1] }
+            if haystack[i] == needle[matched] { matched += 1 }
+            if matched == needle.count { return i + 1 }
         }
         return nil
     }

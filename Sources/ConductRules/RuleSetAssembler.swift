@@ -165,11 +165,18 @@ struct RuleSetAssembler {
         }
     }
 
+    /// Each distinct citation is looked up once (many rules cite the same words).
     private func checkCitations(_ files: [RawRuleFile], against guidelines: GuidelineIndex, log: inout DiagnosticLog) {
+        var problems: [Citation: String?] = [:]
         for file in files {
             let citations = [file.guideline].compactMap { $0 } + file.rules.compactMap(\.guideline)
             for citation in citations {
-                if let problem = guidelines.problem(with: citation.value) { log.error(citation.location, problem) }
+                let problem = problems[citation.value] ?? {
+                    let problem = guidelines.problem(with: citation.value)
+                    problems[citation.value] = .some(problem)
+                    return problem
+                }()
+                if let problem { log.error(citation.location, problem) }
             }
         }
     }
