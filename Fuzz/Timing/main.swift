@@ -53,7 +53,7 @@ struct HostileTiming {
             var hits = 0
             let cells = row(budget: budget) { size in
                 let post = shape.make(bytes: size)
-                return measure(bytes: post.count) { hits = rules.classify(utf8: post).hits.count }
+                return (measure(bytes: post.count) { hits = rules.classify(utf8: post).hits.count }, post.count)
             }
             print("| \(shape.name): \(shape.description) | " + cells.joined(separator: " | ") + " | \(hits) |")
         }
@@ -65,7 +65,7 @@ struct HostileTiming {
             var outcome = ""
             let cells = row(budget: budget) { size in
                 let line = shape.make(bytes: size)
-                return measure(bytes: line.count) {
+                return (measure(bytes: line.count) {
                     line.withUnsafeBufferPointer { buffer in
                         do throws(JSONLineError) {
                             outcome = "text of \(try parser.parse(buffer).text?.count ?? 0) bytes"
@@ -73,7 +73,7 @@ struct HostileTiming {
                             outcome = error.message
                         }
                     }
-                }
+                }, line.count)
             }
             print("| \(shape.name): \(shape.description) | " + cells.joined(separator: " | ") + " | \(outcome) |")
         }
@@ -127,8 +127,9 @@ struct HostileTiming {
         return best
     }
 
-    /// One cell per size: ms per MB, until a run exceeds the budget.
-    static func row(budget: Double, _ run: (Int) -> Double) -> [String] {
+    /// One cell per size: ms per MB of the input actually made (a shape's unit may be longer
+    /// than the smallest sizes), until a run exceeds the budget. `run` gives seconds and bytes.
+    static func row(budget: Double, _ run: (Int) -> (seconds: Double, bytes: Int)) -> [String] {
         var cells: [String] = []
         var stopped = false
         for size in sizes {
@@ -136,8 +137,8 @@ struct HostileTiming {
                 cells.append(">budget")
                 continue
             }
-            let seconds = run(size)
-            cells.append(String(format: "%.1f", seconds * 1e3 / (Double(size) / 1e6)))
+            let (seconds, bytes) = run(size)
+            cells.append(String(format: "%.1f", seconds * 1e3 / (Double(max(1, bytes)) / 1e6)))
             if seconds * 10 > budget { stopped = true }
         }
         return cells

@@ -22,6 +22,13 @@ struct GuidelineIndex {
     /// Why the citation does not hold, or nil when its file exists and holds its words in
     /// order (or could not be read, which was reported where it was read).
     func problem(with citation: Citation) -> String? {
+        var scanned = 0
+        return problem(with: citation, scanned: &scanned)
+    }
+
+    /// As ``problem(with:)``, adding the bytes of guideline text the lookup passed over to
+    /// `scanned` (at most the file's size per part of the quote).
+    func problem(with citation: Citation, scanned: inout Int) -> String? {
         if unreadable.contains(citation.file) { return nil }
         guard let text = texts[citation.file] else {
             let known = names.isEmpty ? "the guidelines folder is empty" : "files: " + names.joined(separator: ", ")
@@ -37,7 +44,9 @@ struct GuidelineIndex {
         }
         var from = 0
         for (n, fragment) in fragments.enumerated() {
-            guard let end = Self.find(Array(fragment.utf8), in: text, from: from) else {
+            let end = Self.find(Array(fragment.utf8), in: text, from: from)
+            scanned += (end ?? text.count) - from
+            guard let end else {
                 let which = fragments.count == 1 ? "the words" : "part \(n + 1) of \(fragments.count) of the quote,"
                 let order = n == 0 ? "" : " after the part before it"
                 return "guideline quote \"\(citation.quote)\": \(which) \"\(fragment)\" do not occur in \(citation.file)\(order); "

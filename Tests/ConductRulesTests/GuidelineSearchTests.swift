@@ -42,4 +42,31 @@ struct GuidelineSearchTests {
             "do not occur in code.txt; copy the words exactly (case, white space, typographic quotes and dashes do not matter; '…' skips words)") == true)
         #expect(index.problem(with: Citation(file: "code.txt", quote: String(repeating: "a", count: 100_000))) == nil)
     }
+
+    /// Rules citing `quotes` of code.txt, one rule each.
+    static func diagnostics(citing quotes: [String], limit: Int) -> [String] {
+        var text = "category: selling\ndescription: Selling\nthreshold: { review: 0.5, remove: 0.85 }\nrules:\n"
+        for (n, quote) in quotes.enumerated() {
+            text += "  - {id: selling.r\(n), description: d, guideline: 'code.txt \"\(quote)\"', weight: 0, match: [w\(n)]}\n"
+        }
+        var limits = RuleLimits.standard
+        limits.citationScanBytes = limit
+        do {
+            return ["loaded \(try RuleSetLoader.load(sources: [("selling.yaml", text)], guidelines: ["code.txt": "Be kind. Do not sell. Say hello."], limits: limits).rules.count) rules"]
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
+    @Test("citation checks pass over at most citationScanBytes of guideline text together; each distinct citation counts once")
+    func scanLimit() {
+        #expect(RuleLimits.standard.citationScanBytes == 1_073_741_824)
+        // In "be kind. do not sell. say hello." "say hello" ends at byte 31, "do not sell" at 20, "be kind" at 7.
+        #expect(Self.diagnostics(citing: ["Say hello", "Do not sell", "Be kind"], limit: 58) == ["loaded 3 rules"])
+        #expect(Self.diagnostics(citing: ["Say hello", "Say hello", "Say hello", "Do not sell", "Be kind"], limit: 58) == ["loaded 5 rules"])
+        #expect(Self.diagnostics(citing: ["Say hello", "Do not sell", "Be kind"], limit: 57) == [
+            "selling.yaml:7:49: error: checking the citations passed over 58 bytes of guideline text by this one (citation 3 of the distinct ones); "
+                + "the limit is 57 bytes; cite fewer distinct passages, or passages nearer the start of shorter guideline files",
+        ])
+    }
 }
