@@ -7,9 +7,9 @@ import ConductNormalization
 ///
 /// Why a limit: the engine keeps normalized offsets in 32 bits, and normalization can make a
 /// post up to 11 times longer (U+FDFA becomes 33 bytes), so one pass over more than about
-/// 190 MB cannot be represented; and a post costs 13 to 35 times its size in memory while it
+/// 190 MB cannot be represented; and a post costs 8 to 42 times its size in memory while it
 /// is classified. Pieces of 64 MiB keep every pass representable and the memory of one
-/// classification under about 2.3 GB, whatever the post's length.
+/// classification under about 2.8 GB, whatever the post's length.
 ///
 /// Cost: the same as classifying the pieces one after the other, plus finding each cut
 /// (at most half a piece scanned back for white space).
