@@ -21,13 +21,12 @@ extension CompiledRules {
 
     /// Classifies a post given as UTF-8 bytes, which may be invalid, reusing `scratch`'s
     /// buffers: the fastest way to classify many posts on one thread.
+    ///
+    /// Every entry point takes posts of any length: one longer than
+    /// ``maximumPostBytes`` (64 MiB) is classified in pieces of at most that size.
     public func classify(utf8 bytes: UnsafeRawBufferPointer, language: String? = nil,
                          scratch: ClassificationScratch) -> Verdict {
-        scratch.withWorkspace { w in
-            normalizer.normalize(utf8: bytes, into: &w.scan.text)
-            guard evaluate(&w, original: bytes, language: language, trace: false) else { return cleanVerdict }
-            return verdict(w, original: bytes)
-        }
+        classify(utf8: bytes, language: language, scratch: scratch, pieceBytes: Self.maximumPostBytes)
     }
 
     /// The verdict of a post no rule hit: every score 0, action `allow`. Shared, so returning
@@ -46,7 +45,8 @@ extension CompiledRules {
             let rule = rules[Int(index)]
             guard rule.weight > 0 else { continue }
             keep[Int(rule.category)] *= 1 - rule.weight
-            for match in matches {
+            // A rule's matches are in text order; it scores once however many there are.
+            for match in matches.prefix(Verdict.maximumHitsPerRule) {
                 let span = w.scan.text.originalSpan(normalizedStart: Int(match.start), normalizedEnd: Int(match.end))
                 hits.append(Hit(rule: rule.id, category: categories[Int(rule.category)].name, weight: rule.weight,
                                 span: span, match: Self.decode(original, span)))
@@ -100,11 +100,14 @@ extension CompiledRules {
             guard evaluate(&w, original: original, language: language, trace: trace) else {
                 return PostEvaluation(scan: w.found.count == 0 ? nil : w.scan, states: [:])
             }
+            // At most `Verdict.maximumHitsPerRule` matches and near misses per rule, the first
+            // in the text: the verdict's hits, and explanations of bounded size.
+            let limit = Verdict.maximumHitsPerRule
             var states: [Int32: RuleState] = [:]
             for index in w.evaluated {
-                states[index] = RuleState(matches: Array(w.matches(forRule: index)))
+                states[index] = RuleState(matches: Array(w.matches(forRule: index).prefix(limit)))
             }
-            for (rule, match, reason) in w.suppressed {
+            for (rule, match, reason) in w.suppressed where states[rule, default: RuleState()].suppressed.count < limit {
                 states[rule, default: RuleState()].suppressed.append((match, reason))
             }
             return PostEvaluation(scan: w.scan, states: states)

@@ -48,7 +48,14 @@ extension CompiledRules {
         for component in have {
             for match in w.matches(forRule: component) { w.parts.append((component, match)) }
         }
-        if w.parts.count > 1 {
+        if w.parts.count > Self.insertionSortLimit {
+            // Stable: equal keys keep their order (component order, then match order). The
+            // components' matches are sorted runs, which insertion sort would merge in
+            // quadratic time.
+            w.parts = w.parts.enumerated().sorted {
+                ($0.element.match.firstWord, $0.element.match.start, $0.offset) < ($1.element.match.firstWord, $1.element.match.start, $1.offset)
+            }.map(\.element)
+        } else if w.parts.count > 1 {
             for i in 1..<w.parts.count {
                 let part = w.parts[i]
                 var j = i
@@ -116,47 +123,43 @@ extension CompiledRules {
 
     /// Applies language, `unless`, `unless_near`, `near` and `diacritics` to the rule's
     /// candidate matches (`w.candidates`) and records what is left as the rule's matches.
+    ///
+    /// For each candidate the exception named in a trace is the first that applies, in the
+    /// order of the rule's programs and then of each program's matches; ``ContextSweep`` finds
+    /// it without comparing every candidate with every context match.
     func filter(_ index: Int32, _ w: inout Workspace, original: UnsafeRawBufferPointer, language: PostLanguage) {
         let r = Int(index)
         let rule = rules[r]
         w.beginRule(index)
         let languageOK = language.allows(r, rules, tables)
+        for kind in w.contexts.indices { w.contexts[kind].ready = false }
         candidates: for c in w.candidates.indices {
             let match = w.candidates[c]
             if !languageOK {
                 if w.trace { w.suppressed.append((index, match, .language)) }
                 continue
             }
-            for program in rule.unless {
-                for k in programMatchRange(program, &w) where w.programMatches[k].overlaps(match) {
-                    if w.trace { w.suppressed.append((index, match, .exception(program: program, at: w.programMatches[k]))) }
-                    continue candidates
+            if !rule.unless.isEmpty, let k = firstRelated(ContextMatches.unless, rule.unless, .overlap, candidate: c, &w) {
+                if w.trace {
+                    let found = w.contexts[ContextMatches.unless]
+                    w.suppressed.append((index, match, .exception(program: found.programs[k], at: found.matches[k])))
                 }
+                continue
             }
-            if let context = rule.unlessNear {
-                for program in context.programs {
-                    for k in programMatchRange(program, &w)
-                    where Self.isNear(w.programMatches[k], match, within: context.within, side: context.side) {
-                        if w.trace {
-                            w.suppressed.append((index, match, .exceptionNear(program: program, at: w.programMatches[k])))
-                        }
-                        continue candidates
-                    }
+            if let context = rule.unlessNear,
+               let k = firstRelated(ContextMatches.unlessNear, context.programs, .near(within: context.within, side: context.side),
+                                    candidate: c, &w) {
+                if w.trace {
+                    let found = w.contexts[ContextMatches.unlessNear]
+                    w.suppressed.append((index, match, .exceptionNear(program: found.programs[k], at: found.matches[k])))
                 }
+                continue
             }
-            if let context = rule.near {
-                var satisfied = false
-                search: for program in context.programs {
-                    for k in programMatchRange(program, &w)
-                    where Self.isNear(w.programMatches[k], match, within: context.within, side: context.side) {
-                        satisfied = true
-                        break search
-                    }
-                }
-                if !satisfied {
-                    if w.trace { w.suppressed.append((index, match, .missingContext)) }
-                    continue
-                }
+            if let context = rule.near,
+               firstRelated(ContextMatches.near, context.programs, .near(within: context.within, side: context.side),
+                            candidate: c, &w) == nil {
+                if w.trace { w.suppressed.append((index, match, .missingContext)) }
+                continue
             }
             if !rule.exactWords.isEmpty && !hasExactForm(rule, match, text: w.scan.text, original: original) {
                 if w.trace { w.suppressed.append((index, match, .diacritics)) }
@@ -165,6 +168,43 @@ extension CompiledRules {
             w.ruleMatches.append(match)
         }
         w.ruleHi[r] = Int32(w.ruleMatches.count)
+    }
+
+    /// The index in `w.contexts[kind]` of the first match of `programs` (in their order, then
+    /// each program's matches in order) related to candidate `c`, or nil. Collects the
+    /// programs' matches the first time the rule asks, and sweeps them when comparing every
+    /// candidate with every match would cost more than ``Workspace/sweepAbove`` pairs.
+    private func firstRelated(_ kind: Int, _ programs: [Int32], _ relation: ContextSweep.Relation, candidate c: Int,
+                              _ w: inout Workspace) -> Int? {
+        if !w.contexts[kind].ready {
+            var found = ContextMatches()
+            swap(&found, &w.contexts[kind])
+            found.programs.removeAll(keepingCapacity: true)
+            found.matches.removeAll(keepingCapacity: true)
+            for program in programs {
+                let range = programMatchRange(program, &w)
+                found.matches.append(contentsOf: w.programMatches[range])
+                found.programs.append(contentsOf: repeatElement(program, count: range.count))
+            }
+            found.swept = w.candidates.count * found.matches.count > w.sweepAbove
+                && w.sweep.first(relation, candidates: w.candidates, contexts: found.matches, into: &found.first)
+            found.ready = true
+            swap(&found, &w.contexts[kind])
+        }
+        if w.contexts[kind].swept {
+            let k = w.contexts[kind].first[c]
+            return k < 0 ? nil : Int(k)
+        }
+        let match = w.candidates[c]
+        return w.contexts[kind].matches.firstIndex { Self.related(relation, $0, match) }
+    }
+
+    /// Whether `context` relates to `match` as `relation` asks.
+    static func related(_ relation: ContextSweep.Relation, _ context: ProgramMatch, _ match: ProgramMatch) -> Bool {
+        switch relation {
+        case .overlap: context.overlaps(match)
+        case .near(let within, let side): isNear(context, match, within: within, side: side)
+        }
     }
 
     /// `context` lies within `within` words of `match` on `side` (overlapping counts for
@@ -201,6 +241,28 @@ extension CompiledRules {
     /// start, then end descending, then a greedy pass).
     static func leftmostLongest(_ matches: inout [ProgramMatch]) {
         guard matches.count > 1 else { return }
+        if matches.count > insertionSortLimit {
+            // Stable, as below; the programs' matches are sorted runs, which insertion sort
+            // would merge in quadratic time.
+            matches = matches.enumerated().sorted {
+                ($0.element.start, -$0.element.end, $0.offset) < ($1.element.start, -$1.element.end, $1.offset)
+            }.map(\.element)
+        } else {
+            insertionSort(&matches)
+        }
+        var kept = 0
+        for i in matches.indices where kept == 0 || matches[kept - 1].end <= matches[i].start {
+            matches[kept] = matches[i]
+            kept += 1
+        }
+        matches.removeLast(matches.count - kept)
+    }
+
+    /// Up to this many items, insertion sort (no allocation); beyond, a stable O(n log n) sort.
+    static let insertionSortLimit = 32
+
+    /// Sorts by start, then end descending, keeping the order of equal matches.
+    private static func insertionSort(_ matches: inout [ProgramMatch]) {
         for i in 1..<matches.count {
             let match = matches[i]
             var j = i
@@ -210,11 +272,5 @@ extension CompiledRules {
             }
             matches[j] = match
         }
-        var kept = 0
-        for i in matches.indices where kept == 0 || matches[kept - 1].end <= matches[i].start {
-            matches[kept] = matches[i]
-            kept += 1
-        }
-        matches.removeLast(matches.count - kept)
     }
 }

@@ -55,13 +55,25 @@ public struct CategoryScore: Sendable, Hashable {
 ///     let verdict = try Classifier.bundled().classify("Use code SAVE20 for 20% off")
 ///     verdict.labels   // ["selling"]
 ///     verdict.action   // .review
+///
+/// Size: at most ``maximumHitsPerRule`` hits per rule, so a verdict grows with the number of
+/// rules that hit, never with the length of the post.
 public struct Verdict: Sendable, Hashable {
+    /// The most hits one rule reports for one post: its first 100 in the post, by start
+    /// offset. A rule that matches more often still hits and scores exactly as with one match
+    /// (a rule counts once in its category's score), and still appears in ``hits``; only its
+    /// further spans are left out, so that a post repeating a trigger phrase a million times
+    /// yields a verdict of bounded size. ``CompiledRules/explain(_:language:)`` lists at most
+    /// this many hits and this many near misses per rule as well.
+    public static let maximumHitsPerRule = 100
+
     /// Categories whose score reached their review threshold, sorted by name.
     public var labels: [String]
     public var action: Action
     /// One score per category of the rule set, in the rule set's category order.
     public var scores: [CategoryScore]
-    /// Scored hits, ordered by original start offset, then end, then rule ID.
+    /// Scored hits, ordered by original start offset, then end, then rule ID: every rule
+    /// that hit, each with its first ``maximumHitsPerRule`` matches.
     public var hits: [Hit]
 
     public init(labels: [String], action: Action, scores: [CategoryScore], hits: [Hit]) {

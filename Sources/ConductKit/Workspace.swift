@@ -60,6 +60,14 @@ struct Workspace {
     /// Scratch for the parts a composite uses, one per component.
     var chosen: [(component: Int32, match: ProgramMatch)] = []
     var runner = ProgramRunner()
+    /// Scratch of ``CompiledRules/filter(_:_:original:language:)``: the rule's `unless`,
+    /// `unless_near` and `near` matches (indexed by ``ContextMatches/unless`` …) and the sweep
+    /// that relates them to its candidates.
+    var contexts = [ContextMatches](repeating: ContextMatches(), count: 3)
+    var sweep = ContextSweep()
+    /// Candidates × context matches above which a rule's context matches are swept rather than
+    /// scanned per candidate (both give the same result; tests set 0 and `Int.max`).
+    var sweepAbove = ContextSweep.scanPairs
     /// Filled only when tracing: why matches were dropped.
     var suppressed: [(rule: Int32, match: ProgramMatch, reason: Suppression)] = []
     var trace = false

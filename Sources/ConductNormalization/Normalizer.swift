@@ -19,9 +19,17 @@
 /// process).
 ///
 /// Immutable and `Sendable`: one instance serves any number of threads.
+///
+/// Input is limited to ``maximumInputBytes`` (2,147,483,646 bytes): the offset map holds
+/// 32-bit offsets. Passing more is a programming error and traps; `CompiledRules.classify`
+/// never does, as it classifies posts longer than 64 MiB in pieces.
 public struct Normalizer: Sendable {
     /// The steps this normalizer applies.
     public let options: NormalizationOptions
+
+    /// The longest input, in bytes, whose offsets the map can hold: `Int32.max - 1`. Check
+    /// before normalizing input of unbounded length, and split it (at white space) when longer.
+    public static let maximumInputBytes = Int(Int32.max) - 1
 
     /// A normalizer applying `options` (by default every step).
     public init(options: NormalizationOptions = .default) {
@@ -67,7 +75,8 @@ public struct Normalizer: Sendable {
     ///     }
     public func normalize(utf8 input: UnsafeRawBufferPointer, into result: inout NormalizedText) {
         let n = input.count
-        precondition(n < Int(Int32.max), "post of \(n) bytes exceeds the limit of \(Int32.max - 1) bytes; split it first")
+        precondition(n <= Self.maximumInputBytes,
+                     "input of \(n) bytes exceeds the limit of \(Self.maximumInputBytes) bytes (Normalizer.maximumInputBytes); split it first")
         result.originalCount = n
         guard n > 0, let base = input.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
             result.resize(to: 0)

@@ -4,18 +4,32 @@
 ///     let index = GuidelineIndex(["en.txt": "Don’t  sell."])
 ///     index.problem(with: Citation(file: "en.txt", quote: "don't sell"))   // nil: found
 ///
-/// Cost: building O(total text); a lookup O(text × quote) in the worst case, in practice linear.
+/// Cost: building O(total text); a lookup at most one pass over its file plus the quote
+/// (Knuth–Morris–Pratt), so no text and quote, however repetitive, make it quadratic.
 struct GuidelineIndex {
     private var texts: [String: [UInt8]] = [:]
     let names: [String]
+    /// Files of the folder that could not be read (already reported): citations of them are
+    /// not checked, rather than reported again as citing a missing file.
+    let unreadable: Set<String>
 
-    init(_ guidelines: [String: String]) {
+    init(_ guidelines: [String: String], unreadable: Set<String> = []) {
         for (name, text) in guidelines { texts[name] = Array(Self.fold(text).utf8) }
         names = guidelines.keys.sorted()
+        self.unreadable = unreadable
     }
 
-    /// Why the citation does not hold, or nil when its file exists and holds its words in order.
+    /// Why the citation does not hold, or nil when its file exists and holds its words in
+    /// order (or could not be read, which was reported where it was read).
     func problem(with citation: Citation) -> String? {
+        var scanned = 0
+        return problem(with: citation, scanned: &scanned)
+    }
+
+    /// As ``problem(with:)``, adding the bytes of guideline text the lookup passed over to
+    /// `scanned` (at most the file's size per part of the quote).
+    func problem(with citation: Citation, scanned: inout Int) -> String? {
+        if unreadable.contains(citation.file) { return nil }
         guard let text = texts[citation.file] else {
             let known = names.isEmpty ? "the guidelines folder is empty" : "files: " + names.joined(separator: ", ")
             return "guideline file '\(citation.file)' does not exist"
@@ -30,7 +44,9 @@ struct GuidelineIndex {
         }
         var from = 0
         for (n, fragment) in fragments.enumerated() {
-            guard let end = Self.find(Array(fragment.utf8), in: text, from: from) else {
+            let end = Self.find(Array(fragment.utf8), in: text, from: from)
+            scanned += (end ?? text.count) - from
+            guard let end else {
                 let which = fragments.count == 1 ? "the words" : "part \(n + 1) of \(fragments.count) of the quote,"
                 let order = n == 0 ? "" : " after the part before it"
                 return "guideline quote \"\(citation.quote)\": \(which) \"\(fragment)\" do not occur in \(citation.file)\(order); "
@@ -41,17 +57,23 @@ struct GuidelineIndex {
         return nil
     }
 
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
+    /// The end of the first occurrence of `needle` in `haystack` at or after `from`, in
+    /// O(haystack + needle) (Knuth–Morris–Pratt).
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
         guard !needle.isEmpty, haystack.count - from >= needle.count else { return nil }
-        var i = from
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == needle[0] {
-                var k = 1
-                while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i + needle.count }
-            }
-            i += 1
+        // fallback[k]: the length of the longest proper border of needle[0 ... k].
+        var fallback = [Int](repeating: 0, count: needle.count)
+        var border = 0
+        for k in 1..<needle.count {
+            while border > 0 && needle[k] != needle[border] { border = fallback[border - 1] }
+            if needle[k] == needle[border] { border += 1 }
+            fallback[k] = border
+        }
+        var matched = 0
+        for i in from..<haystack.count {
+            while matched > 0 && haystack[i] != needle[matched] { matched = fallback[matched - 1] }
+            if haystack[i] == needle[matched] { matched += 1 }
+            if matched == needle.count { return i + 1 }
         }
         return nil
     }

@@ -16,6 +16,9 @@ struct RawList {
     var name: String
     var location: SourceLocation
     var items: [Located<String>]
+    /// The list was reported as wrong (empty, too long, items that are not strings): it stays
+    /// defined, so references to it are not also reported as unknown, but resolves to nothing.
+    var rejected = false
 }
 
 struct RawContext {

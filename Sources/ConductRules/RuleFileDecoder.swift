@@ -149,13 +149,21 @@ struct RuleFileDecoder {
                 log.error(name.location, "list name '\(name.value)' must be snake_case (lower-case letters, digits and '_', starting with a letter)")
                 continue
             }
-            guard let items = reader.strings(value, "list '\(name.value)'", log: &log) else { continue }
+            // A list reported here is still defined (as rejected), so that its uses are not
+            // reported a second time as unknown lists.
+            let rejected = RawList(name: name.value, location: name.location, items: [], rejected: true)
+            guard let items = reader.strings(value, "list '\(name.value)'", log: &log) else {
+                lists.append(rejected)
+                continue
+            }
             if items.isEmpty {
                 log.error(name.location, "list '\(name.value)' is empty; give it at least one item or remove it")
+                lists.append(rejected)
                 continue
             }
             if items.count > limits.itemsPerList {
                 log.error(name.location, "list '\(name.value)' has \(items.count) items; the limit is \(limits.itemsPerList); split it into several lists")
+                lists.append(rejected)
                 continue
             }
             lists.append(RawList(name: name.value, location: name.location, items: items))

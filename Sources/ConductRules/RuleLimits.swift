@@ -9,6 +9,13 @@
 public struct RuleLimits: Hashable, Sendable {
     /// Bytes of one rule file (8 MiB).
     public var fileBytes = 8 << 20
+    /// Bytes of one guideline file (8 MiB): guidelines are read whole and searched for every
+    /// citation, so their size bounds the cost of each lookup.
+    public var guidelineBytes = 8 << 20
+    /// Bytes of guideline text the citation checks may pass over together (1 GiB, a few
+    /// seconds): each distinct citation is one linear search of its file, so 100,000 rules
+    /// citing distinct words at the end of an 8 MiB file would otherwise take most of an hour.
+    public var citationScanBytes = 1 << 30
     /// YAML nodes visited in one file, counting every alias expansion (defeats alias bombs).
     public var yamlNodes = 2_000_000
     /// Anchors (`&name`) in one file. Each anchor can deepen the YAML tree by up to the YAML

@@ -101,7 +101,7 @@ struct RuleSetAssembler {
             return
         }
         seen[list.name] = list.location
-        scope.entries[list.name] = ListScope.Entry(list: list)
+        scope.entries[list.name] = ListScope.Entry(list: list, state: list.rejected ? .failed : .pending)
         scope.order.append(list.name)
     }
 
@@ -165,11 +165,27 @@ struct RuleSetAssembler {
         }
     }
 
+    /// Each distinct citation is looked up once (many rules cite the same words). The lookups
+    /// together pass over at most `limits.citationScanBytes` of guideline text; the citation
+    /// that crosses it is reported and the rest are not checked.
     private func checkCitations(_ files: [RawRuleFile], against guidelines: GuidelineIndex, log: inout DiagnosticLog) {
+        var problems: [Citation: String?] = [:]
+        var scanned = 0
         for file in files {
             let citations = [file.guideline].compactMap { $0 } + file.rules.compactMap(\.guideline)
             for citation in citations {
-                if let problem = guidelines.problem(with: citation.value) { log.error(citation.location, problem) }
+                let problem = problems[citation.value] ?? {
+                    let problem = guidelines.problem(with: citation.value, scanned: &scanned)
+                    problems[citation.value] = .some(problem)
+                    return problem
+                }()
+                if let problem { log.error(citation.location, problem) }
+                if scanned > limits.citationScanBytes {
+                    log.error(citation.location, "checking the citations passed over \(scanned) bytes of guideline text by this one "
+                        + "(citation \(problems.count) of the distinct ones); the limit is \(limits.citationScanBytes) bytes; "
+                        + "cite fewer distinct passages, or passages nearer the start of shorter guideline files")
+                    return
+                }
             }
         }
     }

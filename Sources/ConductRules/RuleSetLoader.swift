@@ -37,11 +37,12 @@ public enum RuleSetLoader {
         } catch {
             log.error(SourceLocation(file: folder, line: 1, column: 1), "cannot read the rules folder \(folder): \(reason(error, path: directory))")
         }
-        var texts: [String: String]?
+        var index: GuidelineIndex?
         if let guidelines {
-            texts = readGuidelines(guidelines, log: &log)
+            let (texts, unreadable) = readGuidelines(guidelines, limit: limits.guidelineBytes, log: &log)
+            index = GuidelineIndex(texts, unreadable: unreadable)
         }
-        return try load(sources: sources, guidelines: texts, limits: limits, log: log)
+        return try load(sources: sources, guidelines: index, limits: limits, log: log)
     }
 
     /// Loads rule files given as (path, contents); `guidelines` maps a guideline file name to
@@ -50,10 +51,11 @@ public enum RuleSetLoader {
     /// `lists.yaml`.
     public static func load(sources: [(path: String, text: String)], guidelines: [String: String]? = nil,
                             limits: RuleLimits = .standard) throws(RuleLoadError) -> RuleSet {
-        try load(sources: sources, guidelines: guidelines, limits: limits, log: DiagnosticLog(limit: limits.diagnostics))
+        try load(sources: sources, guidelines: guidelines.map { GuidelineIndex($0) }, limits: limits,
+                 log: DiagnosticLog(limit: limits.diagnostics))
     }
 
-    private static func load(sources: [(path: String, text: String)], guidelines: [String: String]?,
+    private static func load(sources: [(path: String, text: String)], guidelines: GuidelineIndex?,
                              limits: RuleLimits, log: DiagnosticLog) throws(RuleLoadError) -> RuleSet {
         var log = log
         var files: [RawRuleFile] = []
@@ -66,7 +68,7 @@ public enum RuleSetLoader {
                 rules += file.rules.count
             }
         }
-        let assembler = RuleSetAssembler(limits: limits, guidelines: guidelines.map(GuidelineIndex.init))
+        let assembler = RuleSetAssembler(limits: limits, guidelines: guidelines)
         let ruleSet = assembler.assemble(files, log: &log)
         guard let ruleSet, log.isEmpty else { throw RuleLoadError(log.finished()) }
         return ruleSet
@@ -96,11 +98,17 @@ public enum RuleSetLoader {
         return text
     }
 
+    /// What to do about a rule file over the size limit.
+    static let ruleFileFix = "split it, e.g. move long lists to lists.yaml"
+    /// What to do about a guideline file over the size limit.
+    static let guidelineFileFix = "a guideline file holds the code of conduct the rules cite; keep only that text"
+
     /// The file's bytes, or why they cannot be had, in the operating system's words
     /// ("No such file or directory", "Is a directory", "Permission denied"). Opened without
     /// blocking, and anything but a regular file or folder is refused, so a named pipe or a
-    /// device in the folder cannot make loading wait forever.
-    private static func readBytes(at path: String, limit: Int) -> Result<[UInt8], PatternParseError> {
+    /// device in the folder cannot make loading wait forever. More than `limit` bytes is an
+    /// error naming the size, the limit and `fix`.
+    private static func readBytes(at path: String, limit: Int, fix: String = ruleFileFix) -> Result<[UInt8], PatternParseError> {
         func failure(_ code: Int32) -> Result<[UInt8], PatternParseError> {
             .failure(PatternParseError(message: "cannot read \(path): \(String(cString: strerror(code)))"))
         }
@@ -116,8 +124,7 @@ public enum RuleSetLoader {
             return .failure(PatternParseError(message: "cannot read \(path): it is \(name), not a regular file; rule and guideline files must be plain files"))
         }
         if Int(info.st_size) > limit {
-            return .failure(PatternParseError(message: "file is \(info.st_size) bytes; the limit is \(limit) bytes (\(limit >> 20) MiB); "
-                + "split it, e.g. move long lists to lists.yaml"))
+            return .failure(PatternParseError(message: "file is \(info.st_size) bytes; the limit is \(limit) bytes (\(limit >> 20) MiB); " + fix))
         }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -130,8 +137,7 @@ public enum RuleSetLoader {
             if count == 0 { return .success(bytes) }
             bytes.append(contentsOf: buffer[0..<count])
             if bytes.count > limit {
-                return .failure(PatternParseError(message: "file is more than \(limit) bytes; the limit is \(limit) bytes (\(limit >> 20) MiB); "
-                    + "split it, e.g. move long lists to lists.yaml"))
+                return .failure(PatternParseError(message: "file is more than \(limit) bytes; the limit is \(limit) bytes (\(limit >> 20) MiB); " + fix))
             }
         }
     }
@@ -154,21 +160,27 @@ public enum RuleSetLoader {
         }
     }
 
-    private static func readGuidelines(_ folder: String, log: inout DiagnosticLog) -> [String: String] {
+    /// The texts of the guideline files in `folder`, and the names of those that could not be
+    /// read (each reported), at most `limit` bytes each.
+    private static func readGuidelines(_ folder: String, limit: Int, log: inout DiagnosticLog)
+        -> (texts: [String: String], unreadable: Set<String>) {
         var texts: [String: String] = [:]
+        var unreadable: Set<String> = []
         do {
             for name in try FileManager.default.contentsOfDirectory(atPath: folder) where !name.hasPrefix(".") {
                 let path = "\(folder)/\(name)"
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-                switch readBytes(at: path, limit: Int.max) {
+                switch readBytes(at: path, limit: limit, fix: guidelineFileFix) {
                 case .success(let bytes): texts[name] = String(decoding: bytes, as: UTF8.self)
-                case .failure(let problem): log.error(SourceLocation(file: path, line: 1, column: 1), problem.message)
+                case .failure(let problem):
+                    log.error(SourceLocation(file: path, line: 1, column: 1), problem.message)
+                    unreadable.insert(name)
                 }
             }
         } catch {
             log.error(SourceLocation(file: folder, line: 1, column: 1), "cannot read the guidelines folder \(folder): \(reason(error, path: folder))")
         }
-        return texts
+        return (texts, unreadable)
     }
 }

@@ -59,12 +59,12 @@ struct HostilePostTests {
         #expect(verdict.scores.map(\.score) == [0.6, 0])
     }
 
-    @Test("100,000 insults in one post: 100,000 hits, one score")
+    @Test("100,000 insults in one post: the first 100 as hits, one score")
     func manyHits() {
         let verdict = Self.rules.classify(String(repeating: "idiot ", count: 100_000))
-        #expect(verdict.hits.count == 100_000)
+        #expect(verdict.hits.count == Verdict.maximumHitsPerRule)
         #expect(Self.hits(verdict).first == "harassment.insult@0..<5'idiot'")
-        #expect(Self.hits(verdict).last == "harassment.insult@599994..<599999'idiot'")
+        #expect(Self.hits(verdict).last == "harassment.insult@594..<599'idiot'")
         #expect(verdict.scores.map(\.score) == [0.6, 0])
     }
 

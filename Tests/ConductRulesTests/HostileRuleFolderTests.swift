@@ -81,6 +81,31 @@ final class HostileRuleFolderTests {
         ])
     }
 
+    @Test("a guideline file holds 8 MiB, not more; citations of a file too long are not reported again")
+    func guidelineSize() throws {
+        let guidelines = folder + "/guidelines", path = guidelines + "/community-en.txt"
+        try FileManager.default.createDirectory(atPath: guidelines, withIntermediateDirectories: true)
+        func load(_ limits: RuleLimits) -> [String] {
+            do {
+                return ["loaded \(try RuleSetLoader.load(directory: folder, guidelines: guidelines, limits: limits).rules.count) rules"]
+            } catch {
+                return error.diagnostics.map { $0.description.replacingOccurrences(of: folder, with: "DIR") }
+            }
+        }
+        #expect(RuleLimits.standard.guidelineBytes == 8_388_608)
+        var small = RuleLimits.standard
+        small.guidelineBytes = 64
+        let text = "Don't sell." + String(repeating: " ", count: 53)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(load(small) == ["loaded 1 rules"])
+        try (text + "!").write(toFile: path, atomically: true, encoding: .utf8)
+        let fix = "a guideline file holds the code of conduct the rules cite; keep only that text"
+        #expect(load(small) == ["DIR/guidelines/community-en.txt:1:1: error: file is 65 bytes; the limit is 64 bytes (0 MiB); " + fix])
+        // At the standard limit: one byte over 8 MiB (a sparse file, refused by its size unread).
+        #expect(truncate(path, 8_388_609) == 0)
+        #expect(load(.standard) == ["DIR/guidelines/community-en.txt:1:1: error: file is 8388609 bytes; the limit is 8388608 bytes (8 MiB); " + fix])
+    }
+
     @Test("numbers out of range or in unusual notations are named as written")
     func numbers() {
         func weight(_ value: String) -> [String] {
