@@ -62,6 +62,10 @@ enum ClassifyProperties {
         var previous: Hit?
         var keep: [String: Double] = [:]
         var counted: Set<RuleID> = []
+        let perRule = Dictionary(grouping: verdict.hits, by: \.rule).mapValues(\.count)
+        for (rule, count) in perRule where count > Verdict.maximumHitsPerRule {
+            problems.append("\(count) hits of \(rule); a verdict keeps at most \(Verdict.maximumHitsPerRule) per rule")
+        }
         for hit in verdict.hits {
             let span = hit.span
             if span.start < 0 || span.end > input.count || span.start >= span.end {
