@@ -251,19 +251,19 @@ final class WordStartAutomaton: Sendable {
             if let b1 = Self.afterSpace(p, from: n >> 2, before: n >> 1),
                let b2 = Self.afterSpace(p, from: n >> 1, before: (n >> 1) &+ (n >> 2)),
                let b3 = Self.afterSpace(p, from: (n >> 1) &+ (n >> 2), before: n) {
-                walkSpaced4(p, n, (b1, b2, b3), list)
+                walk4(p, n, (b1, b2, b3), back: 0, list)
                 return
             }
             if let middle = Self.afterSpace(p, from: n >> 1, before: n) {
-                walkSpaced2(p, n, middle, list)
+                walk2(p, n, middle, back: 0, list)
                 return
             }
         }
         if n >= 4 &* lookback &+ 64 {
             let quarter = n / 4
-            walk4(p, n, (0, quarter, 2 &* quarter, 3 &* quarter), list)
+            walk4(p, n, (quarter, 2 &* quarter, 3 &* quarter), back: lookback, list)
         } else if n >= 2 &* lookback &+ 16 {
-            walk2(p, n, n / 2, list)
+            walk2(p, n, n / 2, back: lookback, list)
         } else {
             walk(p, n, from: 0, to: n, state: start, recordFrom: 0, list)
         }
@@ -279,59 +279,6 @@ final class WordStartAutomaton: Sendable {
             i &+= 1
         }
         return nil
-    }
-
-    /// Two segments, `[0, mid)` and `[mid, n)`, `mid` just after a space, in lock step; both
-    /// begin in the start state.
-    @inline(__always)
-    private func walkSpaced2(_ p: UnsafePointer<UInt8>, _ n: Int, _ mid: Int, _ list: GrowableList<MatchStep>) {
-        let classOf = self.classOf.base, table = self.table.base, firstMatch = firstMatchState
-        var a = start, b = start
-        var i = 0, j = mid
-        let count = min(mid, n &- mid)
-        var k = 0
-        while k < count {
-            a = table[Int(a) &+ Int(classOf[Int(p[i])])]
-            b = table[Int(b) &+ Int(classOf[Int(p[j])])]
-            i &+= 1
-            j &+= 1
-            k &+= 1
-            if a >= firstMatch && counts(a, i, p, n) { record(a, i, list) }
-            if b >= firstMatch && counts(b, j, p, n) { record(b, j, list) }
-        }
-        walk(p, n, from: i, to: mid, state: a, recordFrom: 0, list)
-        walk(p, n, from: j, to: n, state: b, recordFrom: 0, list)
-    }
-
-    /// Four segments cut just after spaces at `bounds` (increasing, inside the text), in lock
-    /// step; every segment begins in the start state.
-    @inline(__always)
-    private func walkSpaced4(_ p: UnsafePointer<UInt8>, _ n: Int, _ bounds: (Int, Int, Int),
-                             _ list: GrowableList<MatchStep>) {
-        let classOf = self.classOf.base, table = self.table.base, firstMatch = firstMatchState
-        var s0 = start, s1 = start, s2 = start, s3 = start
-        var i0 = 0, i1 = bounds.0, i2 = bounds.1, i3 = bounds.2
-        let count = min(bounds.0, bounds.1 &- bounds.0, bounds.2 &- bounds.1, n &- bounds.2)
-        var k = 0
-        while k < count {
-            s0 = table[Int(s0) &+ Int(classOf[Int(p[i0])])]
-            s1 = table[Int(s1) &+ Int(classOf[Int(p[i1])])]
-            s2 = table[Int(s2) &+ Int(classOf[Int(p[i2])])]
-            s3 = table[Int(s3) &+ Int(classOf[Int(p[i3])])]
-            i0 &+= 1
-            i1 &+= 1
-            i2 &+= 1
-            i3 &+= 1
-            k &+= 1
-            if s0 >= firstMatch && counts(s0, i0, p, n) { record(s0, i0, list) }
-            if s1 >= firstMatch && counts(s1, i1, p, n) { record(s1, i1, list) }
-            if s2 >= firstMatch && counts(s2, i2, p, n) { record(s2, i2, list) }
-            if s3 >= firstMatch && counts(s3, i3, p, n) { record(s3, i3, list) }
-        }
-        walk(p, n, from: i0, to: bounds.0, state: s0, recordFrom: 0, list)
-        walk(p, n, from: i1, to: bounds.1, state: s1, recordFrom: 0, list)
-        walk(p, n, from: i2, to: bounds.2, state: s2, recordFrom: 0, list)
-        walk(p, n, from: i3, to: n, state: s3, recordFrom: 0, list)
     }
 
     @inline(__always)
@@ -362,33 +309,39 @@ final class WordStartAutomaton: Sendable {
         }
     }
 
-    /// Two segments, `[0, mid)` and `[mid, n)`, in lock step.
+    /// Two segments, `[0, mid)` and `[mid, n)`, in lock step. The second starts `back` bytes
+    /// early in the start state and records only the matches that end after `mid` (`back`
+    /// is 0 when `mid` follows a space, where every walk is in the start state anyway).
     @inline(__always)
-    private func walk2(_ p: UnsafePointer<UInt8>, _ n: Int, _ mid: Int, _ list: GrowableList<MatchStep>) {
+    private func walk2(_ p: UnsafePointer<UInt8>, _ n: Int, _ mid: Int, back: Int, _ list: GrowableList<MatchStep>) {
         let classOf = self.classOf.base, table = self.table.base, firstMatch = firstMatchState
         var a = start, b = start
-        var i = 0, j = mid &- lookback
-        let count = mid
-        while i < count {
+        var i = 0, j = mid &- back
+        let count = min(mid, n &- j)
+        var k = 0
+        while k < count {
             a = table[Int(a) &+ Int(classOf[Int(p[i])])]
             b = table[Int(b) &+ Int(classOf[Int(p[j])])]
             i &+= 1
             j &+= 1
+            k &+= 1
             if a >= firstMatch && counts(a, i, p, n) { record(a, i, list) }
             if b >= firstMatch && j > mid && counts(b, j, p, n) { record(b, j, list) }
         }
+        walk(p, n, from: i, to: mid, state: a, recordFrom: 0, list)
         walk(p, n, from: j, to: n, state: b, recordFrom: mid, list)
     }
 
-    /// Four segments starting at `starts` (the first at 0) and ending where the next starts
-    /// (the last at `n`), in lock step.
+    /// Four segments, cut at `bounds` (increasing, inside the text), in lock step. Every
+    /// segment but the first starts `back` bytes before its cut in the start state and records
+    /// only the matches that end after the cut (`back` is 0 for cuts just after spaces).
     @inline(__always)
-    private func walk4(_ p: UnsafePointer<UInt8>, _ n: Int, _ starts: (Int, Int, Int, Int),
+    private func walk4(_ p: UnsafePointer<UInt8>, _ n: Int, _ bounds: (Int, Int, Int), back: Int,
                        _ list: GrowableList<MatchStep>) {
         let classOf = self.classOf.base, table = self.table.base, firstMatch = firstMatchState
         var s0 = start, s1 = start, s2 = start, s3 = start
-        var i0 = 0, i1 = starts.1 &- lookback, i2 = starts.2 &- lookback, i3 = starts.3 &- lookback
-        let count = starts.1
+        var i0 = 0, i1 = bounds.0 &- back, i2 = bounds.1 &- back, i3 = bounds.2 &- back
+        let count = min(bounds.0, bounds.1 &- i1, bounds.2 &- i2, n &- i3)
         var k = 0
         while k < count {
             s0 = table[Int(s0) &+ Int(classOf[Int(p[i0])])]
@@ -401,14 +354,14 @@ final class WordStartAutomaton: Sendable {
             i3 &+= 1
             k &+= 1
             if s0 >= firstMatch && counts(s0, i0, p, n) { record(s0, i0, list) }
-            if s1 >= firstMatch && i1 > starts.1 && counts(s1, i1, p, n) { record(s1, i1, list) }
-            if s2 >= firstMatch && i2 > starts.2 && counts(s2, i2, p, n) { record(s2, i2, list) }
-            if s3 >= firstMatch && i3 > starts.3 && counts(s3, i3, p, n) { record(s3, i3, list) }
+            if s1 >= firstMatch && i1 > bounds.0 && counts(s1, i1, p, n) { record(s1, i1, list) }
+            if s2 >= firstMatch && i2 > bounds.1 && counts(s2, i2, p, n) { record(s2, i2, list) }
+            if s3 >= firstMatch && i3 > bounds.2 && counts(s3, i3, p, n) { record(s3, i3, list) }
         }
-        // Segments 1 and 2 end where the next begins; each has `lookback` bytes left.
-        walk(p, n, from: i1, to: starts.2, state: s1, recordFrom: starts.1, list)
-        walk(p, n, from: i2, to: starts.3, state: s2, recordFrom: starts.2, list)
-        walk(p, n, from: i3, to: n, state: s3, recordFrom: starts.3, list)
+        walk(p, n, from: i0, to: bounds.0, state: s0, recordFrom: 0, list)
+        walk(p, n, from: i1, to: bounds.1, state: s1, recordFrom: bounds.0, list)
+        walk(p, n, from: i2, to: bounds.2, state: s2, recordFrom: bounds.1, list)
+        walk(p, n, from: i3, to: n, state: s3, recordFrom: bounds.2, list)
     }
 
     /// Calls `found(floating, literal, start, end)` for every match of the steps `matchSteps`
