@@ -328,14 +328,8 @@ extension CompiledRules {
     /// Whether the sorted `atoms[lo ..< hi]` holds `atom`.
     @inline(__always)
     static func contains(_ atoms: FixedArray<AtomID>, _ lo: Int, _ hi: Int, _ atom: AtomID) -> Bool {
-        var lo = lo, hi = hi
-        while hi - lo > 8 {
-            let mid = (lo + hi) / 2
-            // `atoms[mid] >= atom`: the first match, if any, is at or before `mid`.
-            if atoms[mid] < atom { lo = mid + 1 } else { hi = mid + 1 }
-        }
-        for i in lo..<hi where atoms[i] == atom { return true }
-        return false
+        let k = lowerBound(atoms, lo, hi, atom)
+        return k < hi && atoms[k] == atom
     }
 
     /// The first index in the sorted `atoms[lo ..< hi]` whose atom is not below `atom` (`hi`
