@@ -19,14 +19,14 @@ struct ContextSweepTests {
         }
     }
 
-    static func random(_ generator: inout SeededGenerator, _ bound: Int) -> Int {
+    static func random(_ generator: inout SplitMix64, _ bound: Int) -> Int {
         Int(generator.next() % UInt64(bound))
     }
 
     /// Matches laid out on words of 1 to 6 letters with 1 or 2 separator bytes, starting
     /// anywhere in their first word (or in the separator before it) and ending anywhere after
     /// that in their last word or the separator after it, as the program runner makes them.
-    static func wordMatches(_ g: inout SeededGenerator, count: Int, words: Int, starts: [Int32], ends: [Int32],
+    static func wordMatches(_ g: inout SplitMix64, count: Int, words: Int, starts: [Int32], ends: [Int32],
                             strictlyIncreasing: Bool) -> [ProgramMatch] {
         var result: [ProgramMatch] = []
         var word = 0
@@ -45,7 +45,7 @@ struct ContextSweepTests {
 
     @Test("the sweep finds the scan's first context match for every candidate: words laid out like posts")
     func sweepEqualsScanOnWords() {
-        var g = SeededGenerator(seed: 7)
+        var g = SplitMix64(seed: 7)
         var sweep = ContextSweep()
         var first: [Int32] = []
         var swept = 0, related = 0
@@ -85,7 +85,7 @@ struct ContextSweepTests {
     func sweepEqualsScanOnArbitraryFields() {
         // Contexts with any fields (word ranges that disagree with their bytes, last word
         // before first word); candidates with every field non-decreasing.
-        var g = SeededGenerator(seed: 11)
+        var g = SplitMix64(seed: 11)
         var sweep = ContextSweep()
         var first: [Int32] = []
         for _ in 0..<1_500 {
@@ -172,7 +172,7 @@ struct ContextSweepTests {
     @Test("evaluations sweeping and scanning are the same on random posts, exceptions named included")
     func evaluationsAgree() throws {
         let rules = try Self.rules()
-        var g = SeededGenerator(seed: 3)
+        var g = SplitMix64(seed: 3)
         var suppressions = 0
         for _ in 0..<200 {
             let words = (0..<(1 + Self.random(&g, 300))).map { _ in Self.vocabulary[Self.random(&g, Self.vocabulary.count)] }

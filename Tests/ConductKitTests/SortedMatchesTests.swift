@@ -17,7 +17,7 @@ struct SortedMatchesTests {
 
     @Test("leftmost-longest of sorted runs, small and large, equals the definition")
     func leftmostLongest() {
-        var g = SeededGenerator(seed: 5)
+        var g = SplitMix64(seed: 5)
         for count in [0, 1, 2, 31, 32, 33, 100, 2_000] {
             for _ in 0..<20 {
                 // A few programs' matches, each run sorted by start.
