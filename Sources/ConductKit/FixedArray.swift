@@ -94,5 +94,13 @@ final class GrowableList<Element: BitwiseCopyable> {
         capacity *= 2
     }
 
+    /// Appends `element`, growing when full.
+    @inline(__always)
+    func append(_ element: Element) {
+        if count == capacity { grow() }
+        base[count] = element
+        count &+= 1
+    }
+
     var elements: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
 }

@@ -39,28 +39,32 @@ struct ProgramMatch: Sendable, Hashable {
 ///
 /// Invariant after ``locate(_:)``: `occurrences` is sorted by ``Occurrence/precedes(_:_:)``;
 /// the occurrences starting in word `w` are `occurrences[index[w] ..< index[w + 1]]`;
-/// `wordStarts`/`wordEnds` are increasing. Before it, `occurrences` and the words are empty.
+/// `wordStarts[0 ..< wordCount]` and `wordEnds[0 ..< wordCount]` are increasing. Before it,
+/// `occurrences` is empty and `wordCount` is 0.
 struct PostScan {
     var text = NormalizedText()
-    var wordStarts: [Int32] = []
-    var wordEnds: [Int32] = []
+    /// Word offsets in their first `wordCount` elements; the storage only grows (one word per
+    /// byte at most).
+    private(set) var wordStarts: [Int32] = []
+    private(set) var wordEnds: [Int32] = []
+    private(set) var wordCount = 0
     var occurrences: [Occurrence] = []
     var index: [Int32] = []
     /// Per byte offset (valid after ``locate(_:)``, at least `text.bytes.count + 1` long): the
     /// first word ending after it; the number of words starting before it.
     private var firstWordAfter: [Int32] = []
     private var wordsBefore: [Int32] = []
+    /// Per word, while ``locate(_:)`` fills `occurrences`: where the word's next one goes.
+    private var cursor: [Int32] = []
     /// Whether ``locate()`` ran for the current post.
     private(set) var located = false
 
-    var wordCount: Int { wordStarts.count }
-
     /// Forgets the previous post's occurrences and words, keeping the storage.
     mutating func reset() {
+        guard located else { return }
         occurrences.removeAll(keepingCapacity: true)
-        wordStarts.removeAll(keepingCapacity: true)
-        wordEnds.removeAll(keepingCapacity: true)
         index.removeAll(keepingCapacity: true)
+        wordCount = 0
         located = false
     }
 
@@ -68,15 +72,27 @@ struct PostScan {
     /// into `occurrences` and builds the word index.
     mutating func locate(_ found: UnsafeBufferPointer<Occurrence>) {
         located = true
-        WordScanner.tokenize(text, starts: &wordStarts, ends: &wordEnds)
-        let wordCount = self.wordCount
+        let n = text.bytes.count
+        if wordStarts.count < n + 1 {
+            let size = max(n + 1, 2 * wordStarts.count)
+            wordStarts = Array(repeating: 0, count: size)
+            wordEnds = Array(repeating: 0, count: size)
+            firstWordAfter = Array(repeating: 0, count: size + 1)
+            wordsBefore = Array(repeating: 0, count: size + 1)
+            cursor = Array(repeating: 0, count: size + 1)
+        }
+        let wordCount = wordStarts.withUnsafeMutableBufferPointer { starts in
+            wordEnds.withUnsafeMutableBufferPointer { ends in
+                WordScanner.tokenize(text, starts: starts.baseAddress!, ends: ends.baseAddress!)
+            }
+        }
+        self.wordCount = wordCount
         // For every byte offset b: the first word ending after b, and the number of words
         // starting before b (one pass over the words instead of two searches per occurrence).
-        let n = text.bytes.count
-        if firstWordAfter.count < n + 1 {
-            firstWordAfter = Array(repeating: 0, count: n + 1)
-            wordsBefore = Array(repeating: 0, count: n + 1)
-        }
+        // Counting sort by first word: the counts become the word index, then each word's
+        // handful of occurrences is sorted by the rest of the order.
+        index.append(contentsOf: repeatElement(0, count: wordCount + 2))
+        occurrences.append(contentsOf: found)
         wordStarts.withUnsafeBufferPointer { starts in
             wordEnds.withUnsafeBufferPointer { ends in
                 firstWordAfter.withUnsafeMutableBufferPointer { after in
@@ -84,53 +100,56 @@ struct PostScan {
                         var b = 0
                         for w in 0..<wordCount {
                             let end = Int(ends[w])
-                            while b < end { after[b] = Int32(w); b &+= 1 }
+                            while b < end { after[b] = Int32(truncatingIfNeeded: w); b &+= 1 }
                         }
-                        while b <= n { after[b] = Int32(wordCount); b &+= 1 }
+                        while b <= n { after[b] = Int32(truncatingIfNeeded: wordCount); b &+= 1 }
                         b = 0
                         for w in 0..<wordCount {
                             let start = Int(starts[w])
-                            while b <= start { before[b] = Int32(w); b &+= 1 }
+                            while b <= start { before[b] = Int32(truncatingIfNeeded: w); b &+= 1 }
                         }
-                        while b <= n { before[b] = Int32(wordCount); b &+= 1 }
+                        while b <= n { before[b] = Int32(truncatingIfNeeded: wordCount); b &+= 1 }
+                        index.withUnsafeMutableBufferPointer { index in
+                            occurrences.withUnsafeMutableBufferPointer { sorted in
+                                cursor.withUnsafeMutableBufferPointer { cursor in
+                                    Self.place(found, words: wordCount, starts, ends, after, before, index, sorted, cursor)
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
-        // Counting sort by first word: the counts become the word index, then each word's
-        // handful of occurrences is sorted by the rest of the order.
-        let count = found.count
-        let starts = wordStarts, ends = wordEnds
-        index.append(contentsOf: repeatElement(0, count: wordCount + 2))
-        occurrences.append(contentsOf: found)
-        firstWordAfter.withUnsafeBufferPointer { after in
-            wordsBefore.withUnsafeBufferPointer { before in
-                index.withUnsafeMutableBufferPointer { index in
-                    occurrences.withUnsafeMutableBufferPointer { sorted in
-                        for i in 0..<count {
-                            index[Int(after[Int(found[i].start)]) &+ 1] &+= 1
-                        }
-                        for w in 0...wordCount { index[w &+ 1] &+= index[w] }
-                        // index[w] is now the start of word w's run; fill, advancing a cursor.
-                        var cursor = Array(index[0...wordCount])
-                        for i in 0..<count {
-                            var occurrence = found[i]
-                            let first = after[Int(occurrence.start)]
-                            occurrence.firstWord = first
-                            occurrence.lastWord = max(before[Int(occurrence.end)] &- 1, first &- 1)
-                            if occurrence.widens && first <= occurrence.lastWord {
-                                occurrence.start = min(occurrence.start, starts[Int(first)])
-                                occurrence.end = max(occurrence.end, ends[Int(occurrence.lastWord)])
-                            }
-                            sorted[Int(cursor[Int(first)])] = occurrence
-                            cursor[Int(first)] &+= 1
-                        }
-                        for w in 0...wordCount where index[w &+ 1] &- index[w] > 1 {
-                            Self.sort(UnsafeMutableBufferPointer(rebasing: sorted[Int(index[w])..<Int(index[w &+ 1])]))
-                        }
-                    }
-                }
+    }
+
+    /// The counting sort of ``locate(_:)``: `index` (zeroed, `words + 2` long) becomes the
+    /// word index and `sorted` the occurrences with their words, in order.
+    @inline(__always)
+    private static func place(_ found: UnsafeBufferPointer<Occurrence>, words wordCount: Int,
+                              _ starts: UnsafeBufferPointer<Int32>, _ ends: UnsafeBufferPointer<Int32>,
+                              _ after: UnsafeMutableBufferPointer<Int32>, _ before: UnsafeMutableBufferPointer<Int32>,
+                              _ index: UnsafeMutableBufferPointer<Int32>, _ sorted: UnsafeMutableBufferPointer<Occurrence>,
+                              _ cursor: UnsafeMutableBufferPointer<Int32>) {
+        for i in 0..<found.count {
+            index[Int(after[Int(found[i].start)]) &+ 1] &+= 1
+        }
+        for w in 0...wordCount { index[w &+ 1] &+= index[w] }
+        // index[w] is now the start of word w's run; fill, advancing a cursor.
+        for w in 0...wordCount { cursor[w] = index[w] }
+        for i in 0..<found.count {
+            var occurrence = found[i]
+            let first = after[Int(occurrence.start)]
+            occurrence.firstWord = first
+            occurrence.lastWord = max(before[Int(occurrence.end)] &- 1, first &- 1)
+            if occurrence.widens && first <= occurrence.lastWord {
+                occurrence.start = min(occurrence.start, starts[Int(first)])
+                occurrence.end = max(occurrence.end, ends[Int(occurrence.lastWord)])
             }
+            sorted[Int(cursor[Int(first)])] = occurrence
+            cursor[Int(first)] &+= 1
+        }
+        for w in 0...wordCount where index[w &+ 1] &- index[w] > 1 {
+            sort(UnsafeMutableBufferPointer(rebasing: sorted[Int(index[w])..<Int(index[w &+ 1])]))
         }
     }
 

@@ -6,7 +6,7 @@
 ///
 /// Cost per run: O(instructions × word positions in reach), as the program is acyclic.
 struct ProgramRunner {
-    struct Thread {
+    struct Thread: BitwiseCopyable {
         var pc: Int32
         var pos: Int32
         var start: Int32
@@ -15,20 +15,23 @@ struct ProgramRunner {
         var last: Int32
     }
 
-    private var stack: [Thread] = []
-    private var visited = VisitedSet()
+    private let stack = GrowableList<Thread>()
+    private let visited = VisitedSet()
 
     /// The longest match of the program whose entry is `entry` (an absolute index into
     /// `instructions`) starting at word `word`: the one ending last, and of those the one
     /// starting first.
-    mutating func run(entry: Int32, from word: Int32, _ tables: EvaluationTables, _ scan: PostScan) -> ProgramMatch? {
+    func run(entry: Int32, from word: Int32, _ tables: EvaluationTables, _ scan: PostScan) -> ProgramMatch? {
         let instructions = tables.instructions
-        stack.removeAll(keepingCapacity: true)
+        let stack = self.stack
+        stack.count = 0
         visited.removeAll()
         stack.append(Thread(pc: entry, pos: word, start: -1, end: -1, first: -1, last: -1))
         var best: ProgramMatch?
         let wordCount = Int32(scan.wordCount)
-        while let thread = stack.popLast() {
+        while stack.count > 0 {
+            stack.count &-= 1
+            let thread = stack.base[stack.count]
             guard visited.insert(UInt64(UInt32(bitPattern: thread.pc)) << 32 | UInt64(UInt32(bitPattern: thread.pos)))
             else { continue }
             switch instructions[Int(thread.pc)] {

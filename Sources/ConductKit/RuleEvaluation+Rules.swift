@@ -41,8 +41,8 @@ extension CompiledRules {
     /// the span from the first to the last component used, filtered like a pattern rule.
     func evaluateComposite(_ index: Int32, _ w: inout Workspace, original: UnsafeRawBufferPointer,
                            language: PostLanguage) {
-        let rule = rules[Int(index)]
-        let have = rule.components.filter { w.hasMatches(rule: $0) }
+        let atLeast = rules[Int(index)].atLeast, within = rules[Int(index)].within
+        let have = rules[Int(index)].components.filter { w.hasMatches(rule: $0) }
         // (component, match) pairs sorted by first word, then start (stable).
         w.parts.removeAll(keepingCapacity: true)
         for component in have {
@@ -70,8 +70,8 @@ extension CompiledRules {
         // components hit with no more than `within` words between any two of them; the hit
         // runs from the first part used to the last.
         var found: ProgramMatch?
-        if have.count >= rule.atLeast {
-            if let within = rule.within {
+        if have.count >= atLeast {
+            if let within {
                 for i in w.parts.indices {
                     w.chosen.removeAll(keepingCapacity: true)
                     var minLast = w.parts[i].match.lastWord
@@ -83,7 +83,7 @@ extension CompiledRules {
                         if !w.chosen.contains(where: { $0.component == component }) {
                             w.chosen.append((component, m))
                         }
-                        if w.chosen.count >= rule.atLeast {
+                        if w.chosen.count >= atLeast {
                             found = Self.union(w.chosen)
                             break
                         }
@@ -129,7 +129,9 @@ extension CompiledRules {
     /// it without comparing every candidate with every context match.
     func filter(_ index: Int32, _ w: inout Workspace, original: UnsafeRawBufferPointer, language: PostLanguage) {
         let r = Int(index)
-        let rule = rules[r]
+        // The fields this needs, not a copy of the whole rule (its source `Rule` included).
+        let unless = rules[r].unless, unlessNear = rules[r].unlessNear, near = rules[r].near
+        let checksExactForm = !rules[r].exactWords.isEmpty
         w.beginRule(index)
         let languageOK = language.allows(r, rules, tables)
         for kind in w.contexts.indices { w.contexts[kind].ready = false }
@@ -139,14 +141,14 @@ extension CompiledRules {
                 if w.trace { w.suppressed.append((index, match, .language)) }
                 continue
             }
-            if !rule.unless.isEmpty, let k = firstRelated(ContextMatches.unless, rule.unless, .overlap, candidate: c, &w) {
+            if !unless.isEmpty, let k = firstRelated(ContextMatches.unless, unless, .overlap, candidate: c, &w) {
                 if w.trace {
                     let found = w.contexts[ContextMatches.unless]
                     w.suppressed.append((index, match, .exception(program: found.programs[k], at: found.matches[k])))
                 }
                 continue
             }
-            if let context = rule.unlessNear,
+            if let context = unlessNear,
                let k = firstRelated(ContextMatches.unlessNear, context.programs, .near(within: context.within, side: context.side),
                                     candidate: c, &w) {
                 if w.trace {
@@ -155,13 +157,13 @@ extension CompiledRules {
                 }
                 continue
             }
-            if let context = rule.near,
+            if let context = near,
                firstRelated(ContextMatches.near, context.programs, .near(within: context.within, side: context.side),
                             candidate: c, &w) == nil {
                 if w.trace { w.suppressed.append((index, match, .missingContext)) }
                 continue
             }
-            if !rule.exactWords.isEmpty && !hasExactForm(rule, match, text: w.scan.text, original: original) {
+            if checksExactForm && !hasExactForm(rules[r], match, text: w.scan.text, original: original) {
                 if w.trace { w.suppressed.append((index, match, .diacritics)) }
                 continue
             }

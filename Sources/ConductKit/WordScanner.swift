@@ -12,7 +12,7 @@ import ConductNormalization
 /// Invariant (tested on random text against the general functions): for every offset, both
 /// answers equal the general ones.
 ///
-/// Cost: constant per query; ``tokenize(_:_:into:_:)`` is linear, about one table load per byte
+/// Cost: constant per query; ``tokenize(_:starts:ends:)`` is linear, about one table load per byte
 /// inside ASCII words.
 enum WordScanner {
     /// ASCII byte classes: 0 other, 1 letter, 2 digit, 3 `_` (ExtendNumLet), 4 `.` (MidNumLet),
@@ -134,13 +134,16 @@ enum WordScanner {
         return isWordEnd(offset, p, n, table, text)
     }
 
-    /// Appends the words of `text` to `starts`/`ends`: from each word start, the word runs to
-    /// the next word end (or the end of the text).
-    static func tokenize(_ text: NormalizedText, starts: inout [Int32], ends: inout [Int32]) {
-        text.bytes.withUnsafeBufferPointer { bytes in
-            guard let p = bytes.baseAddress else { return }
+    /// Writes the words of `text` to `starts`/`ends` (each with room for one word per byte of
+    /// the text) and returns how many there are: from each word start, the word runs to the
+    /// next word end (or the end of the text).
+    static func tokenize(_ text: NormalizedText, starts: UnsafeMutablePointer<Int32>,
+                         ends: UnsafeMutablePointer<Int32>) -> Int {
+        text.bytes.withUnsafeBufferPointer { bytes -> Int in
+            guard let p = bytes.baseAddress else { return 0 }
             let table = classTable
             let n = bytes.count
+            var count = 0
             var i = 0
             while i < n {
                 let c = table[Int(p[i])]
@@ -162,10 +165,25 @@ enum WordScanner {
                     if isWordEndQuick(j, p, n, table, text) { break }
                     j &+= 1
                 }
-                starts.append(Int32(i))
-                ends.append(Int32(j))
+                starts[count] = Int32(truncatingIfNeeded: i)
+                ends[count] = Int32(truncatingIfNeeded: j)
+                count &+= 1
                 i = j
             }
+            return count
         }
+    }
+
+    /// The words of `text` as start and end offsets (see ``tokenize(_:starts:ends:)``).
+    static func words(_ text: NormalizedText) -> (starts: [Int32], ends: [Int32]) {
+        let n = text.bytes.count
+        var ends: [Int32] = []
+        let starts = [Int32](unsafeUninitializedCapacity: n) { startBuffer, startCount in
+            ends = [Int32](unsafeUninitializedCapacity: n) { endBuffer, endCount in
+                endCount = n == 0 ? 0 : tokenize(text, starts: startBuffer.baseAddress!, ends: endBuffer.baseAddress!)
+                startCount = endCount
+            }
+        }
+        return (starts, ends)
     }
 }

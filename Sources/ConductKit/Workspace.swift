@@ -120,14 +120,21 @@ struct Workspace {
         found.count = 0
         for atom in presentAtoms.elements { atomBits[Int(atom >> 6)] = 0 }
         presentAtoms.count = 0
-        programMatches.removeAll(keepingCapacity: true)
-        ruleMatches.removeAll(keepingCapacity: true)
-        possible.removeAll(keepingCapacity: true)
-        required.removeAll(keepingCapacity: true)
-        evaluated.removeAll(keepingCapacity: true)
-        queue.removeAll(keepingCapacity: true)
-        triggered.removeAll(keepingCapacity: true)
-        suppressed.removeAll(keepingCapacity: true)
+        Self.empty(&programMatches)
+        Self.empty(&ruleMatches)
+        Self.empty(&possible)
+        Self.empty(&required)
+        Self.empty(&evaluated)
+        Self.empty(&queue)
+        Self.empty(&triggered)
+        Self.empty(&suppressed)
+    }
+
+    /// Empties `list`, keeping its storage; touches nothing when it is empty already (most
+    /// lists of most posts).
+    @inline(__always)
+    private static func empty<Element>(_ list: inout [Element]) {
+        if !list.isEmpty { list.removeAll(keepingCapacity: true) }
     }
 
     /// The matches of rule `r` if it was evaluated for this post, else empty.
@@ -195,19 +202,34 @@ final class MarkStorage {
 }
 
 /// A set of 64-bit keys for one program run, emptied in constant time: open addressing with
-/// linear probing; a slot is in use when its mark equals the current one.
-struct VisitedSet {
-    private var keys: [UInt64] = []
-    private var marks: [UInt32] = []
+/// linear probing; a slot is in use when its mark equals the current one. Its tables are
+/// unmanaged memory, so an insert costs no uniqueness checks.
+final class VisitedSet {
+    private var keys: UnsafeMutablePointer<UInt64>
+    private var marks: UnsafeMutablePointer<UInt32>
+    private var capacity: Int
     private var mark: UInt32 = 1
     private var count = 0
 
+    init(capacity: Int = 256) {
+        self.capacity = capacity
+        keys = .allocate(capacity: capacity)
+        keys.initialize(repeating: 0, count: capacity)
+        marks = .allocate(capacity: capacity)
+        marks.initialize(repeating: 0, count: capacity)
+    }
+
+    deinit {
+        keys.deallocate()
+        marks.deallocate()
+    }
+
     /// Empties the set.
     @inline(__always)
-    mutating func removeAll() {
+    func removeAll() {
         count = 0
         if mark == UInt32.max {
-            for i in marks.indices { marks[i] = 0 }
+            marks.update(repeating: 0, count: capacity)
             mark = 0
         }
         mark += 1
@@ -215,9 +237,9 @@ struct VisitedSet {
 
     /// Inserts `key`; false when it was already there.
     @inline(__always)
-    mutating func insert(_ key: UInt64) -> Bool {
-        if (count + 1) * 2 > keys.count { grow() }
-        let mask = keys.count - 1
+    func insert(_ key: UInt64) -> Bool {
+        if (count + 1) * 2 > capacity { grow() }
+        let mask = capacity - 1
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
         while marks[slot] == mark {
             if keys[slot] == key { return false }
@@ -229,13 +251,17 @@ struct VisitedSet {
         return true
     }
 
-    private mutating func grow() {
-        let oldKeys = keys, oldMarks = marks, oldMark = mark
-        let capacity = max(256, oldKeys.count * 2)
-        keys = Array(repeating: 0, count: capacity)
-        marks = Array(repeating: 0, count: capacity)
+    private func grow() {
+        let oldKeys = keys, oldMarks = marks, oldMark = mark, oldCapacity = capacity
+        capacity = oldCapacity * 2
+        keys = .allocate(capacity: capacity)
+        keys.initialize(repeating: 0, count: capacity)
+        marks = .allocate(capacity: capacity)
+        marks.initialize(repeating: 0, count: capacity)
         mark = 1
         count = 0
-        for i in oldKeys.indices where oldMarks[i] == oldMark { _ = insert(oldKeys[i]) }
+        for i in 0..<oldCapacity where oldMarks[i] == oldMark { _ = insert(oldKeys[i]) }
+        oldKeys.deallocate()
+        oldMarks.deallocate()
     }
 }

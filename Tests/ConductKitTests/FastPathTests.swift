@@ -55,8 +55,7 @@ struct FastPathTests {
                     }
                 }
             }
-            var starts: [Int32] = [], ends: [Int32] = []
-            WordScanner.tokenize(text, starts: &starts, ends: &ends)
+            let (starts, ends) = WordScanner.words(text)
             let reference = Self.referenceWords(text)
             #expect(starts == reference.map(\.0) && ends == reference.map(\.1), "\(text.string.debugDescription)")
         }
