@@ -15,6 +15,12 @@
 extension DetectorScan {
     /// The URL family: visits every '.' and ':' in the blocks of `blocks` once, each parse
     /// resuming where the last one stopped.
+    ///
+    /// Only a '.' before a host byte (an ASCII letter or digit, '-' or '.') and a ':' before
+    /// '/' start a parse: every URL holds one ("example.com", "https://"). Any other '.' or ':'
+    /// (a full stop, "note: …") is followed by a byte that is no host byte, so a parse there
+    /// would find nothing and resume just after it, which is what skipping it does (tested
+    /// against parsing at every mark).
     mutating func scanURLs(_ blocks: UInt64) {
         var cursor = DetectorBlockCursor(blocks, n)
         while let range = cursor.next() {
@@ -22,6 +28,11 @@ extension DetectorScan {
             while i < range.end {
                 let b = p[i]
                 if b == UInt8(ascii: ".") || b == UInt8(ascii: ":") {
+                    guard visitsEveryURLMark || Self.mayContinueURL(b, at(i + 1)) else {
+                        urlResume = i + 1
+                        i += 1
+                        continue
+                    }
                     var s = i
                     while s > urlResume && Self.isHostByte(at(s - 1)) { s -= 1 }
                     urlResume = max(url(at: s), i + 1)
@@ -35,6 +46,12 @@ extension DetectorScan {
 
     @inline(__always) static func isHostByte(_ b: UInt8) -> Bool {
         ByteClass.isAlnum(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
+    }
+
+    /// Whether `next` after `mark` ('.' or ':') can continue a URL: a host byte after '.',
+    /// '/' after ':'.
+    @inline(__always) static func mayContinueURL(_ mark: UInt8, _ next: UInt8) -> Bool {
+        mark == UInt8(ascii: ":") ? next == UInt8(ascii: "/") : isHostByte(next)
     }
 
     @inline(__always) static func isURLByte(_ b: UInt8) -> Bool {

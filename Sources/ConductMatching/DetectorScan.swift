@@ -36,6 +36,9 @@ struct DetectorScan {
     var addressEnd = 0
     /// Where the URL scanner resumes: the end of its last parse attempt.
     var urlResume = 0
+    /// The URL scanner parses at every '.' and ':', also those no URL can hold (the reference
+    /// of a test; see ``scanURLs(_:)``).
+    var visitsEveryURLMark = false
 
     init(p: UnsafePointer<UInt8>, n: Int, enabled: UInt16, buffer: UnsafeMutableBufferPointer<Detection>) {
         self.p = p

@@ -38,6 +38,13 @@ public struct Detectors: Sendable {
     ///
     /// Cost: linear in `text.count`; no allocation unless more than 32 detections are found.
     public func forEachDetection(in text: UnsafeBufferPointer<UInt8>, _ body: (Detection) -> Void) {
+        forEachDetection(in: text, everyURLMark: false, body)
+    }
+
+    /// `everyURLMark`: the URL scan parses at every '.' and ':', not only at those a URL can
+    /// hold (see ``DetectorScan/scanURLs(_:)``); the same detections, slower (the reference of
+    /// a test).
+    func forEachDetection(in text: UnsafeBufferPointer<UInt8>, everyURLMark: Bool, _ body: (Detection) -> Void) {
         guard enabled != 0, let p = text.baseAddress, !text.isEmpty else { return }
         let n = text.count
         let triggers = DetectorTriggers(p, n)
@@ -48,6 +55,7 @@ public struct Detectors: Sendable {
         guard digits | atSigns | urls | spelled != 0 else { return }
         withUnsafeTemporaryAllocation(of: Detection.self, capacity: 32) { buffer in
             var scan = DetectorScan(p: p, n: n, enabled: enabled, buffer: buffer)
+            scan.visitsEveryURLMark = everyURLMark
             if digits != 0 { scan.scanDigitRuns(digits) }
             if atSigns != 0 { scan.scanAtSigns(atSigns) }
             if urls != 0 { scan.scanURLs(urls) }

@@ -117,6 +117,36 @@ import Testing
         }
     }
 
+    /// Texts dense in dots, colons, slashes and host bytes, where URL triggers matter.
+    static let urlFragments = [
+        ".", ".", ":", ":", "/", "//", "-", " ", "\n", "a", "com", "nl", "me", "www", "http", "https", "x",
+        "1", "42", "@", "(", ")", "é", "😀", ",", "?", "#", "_", "example", "is", "e.g", "...", "\"",
+        " shop.nl", " t.me/x", " www.a.b.com", " https://x.io", " bit.ly/", ":8080", " a.co.uk",
+    ]
+
+    @Test func urlTriggersSkipOnlyMarksThatFindNothing() {
+        var state: UInt64 = 7
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        let texts = Self.randomTexts(count: 1500, seed: 9) + (0..<4000).map { _ in
+            Array((0..<(1 + next() % 60)).map { _ in Self.urlFragments[next() % Self.urlFragments.count] }.joined().utf8)
+        }
+        var withURLs = 0
+        for text in texts {
+            var fast: [Detection] = [], reference: [Detection] = []
+            text.withUnsafeBufferPointer { bytes in
+                Self.all.forEachDetection(in: bytes, everyURLMark: false) { fast.append($0) }
+                Self.all.forEachDetection(in: bytes, everyURLMark: true) { reference.append($0) }
+            }
+            #expect(fast == reference, "\(String(decoding: text, as: UTF8.self).debugDescription)")
+            if reference.contains(where: { $0.kind == .url }) { withURLs += 1 }
+        }
+        // The texts exercise the URL scan: a good share hold a URL.
+        #expect(withURLs > 1000, "\(withURLs) texts with a URL")
+    }
+
     // MARK: Linear time
 
     /// `unit` repeated `count` times, as bytes.
