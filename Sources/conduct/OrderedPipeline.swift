@@ -19,8 +19,9 @@ final class OrderedPipeline: @unchecked Sendable {
 
     private let condition = NSCondition()
     // Guarded by `condition`:
+    /// Batches read and not yet taken by a worker (at most `3 × jobs`, so taking the first
+    /// is cheap, and a taken batch is released as soon as its worker is done with it).
     private var pending: [(sequence: Int, batch: LineBatch, jsonl: Bool)] = []
-    private var pendingHead = 0
     private var completed: [Int: ([UInt8], PostProcessor.Stats)] = [:]
     private var nextToWrite = 0
     private var dispatched = 0
@@ -124,19 +125,14 @@ final class OrderedPipeline: @unchecked Sendable {
         let processor = PostProcessor(classifier: classifier, configuration: configuration)
         while true {
             condition.lock()
-            while pendingHead == pending.count && !finished { condition.wait() }
-            if pendingHead == pending.count {
+            while pending.isEmpty && !finished { condition.wait() }
+            if pending.isEmpty {
                 runningWorkers -= 1
                 condition.broadcast()
                 condition.unlock()
                 return
             }
-            let item = pending[pendingHead]
-            pendingHead += 1
-            if pendingHead > 64 && pendingHead * 2 > pending.count {
-                pending.removeFirst(pendingHead)
-                pendingHead = 0
-            }
+            let item = pending.removeFirst()
             condition.unlock()
 
             let result = processor.process(item.batch, jsonl: item.jsonl)
