@@ -86,6 +86,18 @@ struct PatternProgramBuilder {
     }
 
     /// The estimated chance that a post holds some atom of `clause` (a union bound).
+    /// `items` sorted, each once: `Array(Set(items)).sorted()` without hashing.
+    static func sortedUnique<T: Comparable>(_ items: [T]) -> [T] {
+        var sorted = items.sorted()
+        var kept = 0
+        for i in sorted.indices where kept == 0 || sorted[kept - 1] != sorted[i] {
+            sorted[kept] = sorted[i]
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
+    }
+
     private static func cost(_ clause: [AtomID], _ frequency: [AtomID: Double]) -> Double {
         clause.reduce(0) { $0 + (frequency[$1] ?? 1) }
     }
@@ -151,7 +163,7 @@ struct PatternProgramBuilder {
                 if steps.count == 1 {
                     entries.insert(emit(.atom(steps[0].atom, next: steps[0].next)), at: 0)
                 } else if steps.count > 1 {
-                    atomSets.append(Array(Set(steps)).sorted())
+                    atomSets.append(Self.sortedUnique(steps))
                     entries.insert(emit(.atomSet(Int32(atomSets.count - 1))), at: 0)
                 }
                 if optional { entries.append(target) }
@@ -168,7 +180,7 @@ struct PatternProgramBuilder {
                         let union = compiled.flatMap { alternative in
                             alternative.clauses.min { Self.cost($0, frequency) < Self.cost($1, frequency) }!
                         }
-                        clauses.append(Array(Set(union)).sorted())
+                        clauses.append(Self.sortedUnique(union))
                     }
                 }
             }

@@ -15,6 +15,10 @@ struct RuleCompiler {
     private var atomIDs: [AtomKind: AtomID] = [:]
     /// Pattern words already normalized (lists repeat the same words in many patterns).
     private var normalizedWords: [String: [UInt8]] = [:]
+    /// The atom of each pattern word already seen (as written, with its anchoring) that
+    /// normalizes to one word: one lookup instead of normalizing and looking up its kind again
+    /// (a list used by many patterns repeats its words).
+    private var wordAtoms: [WordAtomKey: AtomID] = [:]
     private var atoms: [AtomKind] = []
     private var programs: [PatternProgram] = []
 
@@ -220,6 +224,7 @@ struct RuleCompiler {
         case .detector(let detector):
             kind = .detector(detector)
         case .word(let word, let anchoring):
+            if let known = wordAtoms[WordAtomKey(word: word, anchoring: anchoring)] { return known }
             let bytes: [UInt8]
             if let known = normalizedWords[word] {
                 bytes = known
@@ -236,10 +241,24 @@ struct RuleCompiler {
         case .gap, .group:
             preconditionFailure("only words and detectors are atoms")
         }
-        if let existing = atomIDs[kind] { return existing }
-        let id = AtomID(atoms.count)
-        atoms.append(kind)
-        atomIDs[kind] = id
+        let id: AtomID
+        if let existing = atomIDs[kind] {
+            id = existing
+        } else {
+            id = AtomID(atoms.count)
+            atoms.append(kind)
+            atomIDs[kind] = id
+            addLiterals(of: kind, id)
+        }
+        if case .word(let word, let anchoring) = element, case .word(let bytes, _) = kind,
+           !bytes.isEmpty && !bytes.contains(0x20) {
+            wordAtoms[WordAtomKey(word: word, anchoring: anchoring)] = id
+        }
+        return id
+    }
+
+    /// The literals of a new atom: its word's bytes and their squeezed variants.
+    private mutating func addLiterals(of kind: AtomKind, _ id: AtomID) {
         if case .word(let bytes, let anchoring) = kind, !bytes.isEmpty {
             for (variant, squeezed) in Self.squeezedVariants(of: bytes) {
                 addLiteral(variant, LiteralTarget(atom: id, anchoring: anchoring,
@@ -248,7 +267,6 @@ struct RuleCompiler {
                                                   squeezedCount: Int32(squeezed.count)), squeezed)
             }
         }
-        return id
     }
 
     private mutating func addLiteral(_ bytes: [UInt8], _ target: LiteralTarget, _ squeezed: [Int32]) {
@@ -325,4 +343,10 @@ struct RuleCompiler {
         }
         return result
     }
+}
+
+/// A pattern word as written and its anchoring (the key of ``RuleCompiler``'s word cache).
+private struct WordAtomKey: Hashable {
+    var word: String
+    var anchoring: WordAnchoring
 }
