@@ -203,14 +203,10 @@ extension CompiledRules {
             if atomMark[Int(atom)] != generation {
                 atomMark[Int(atom)] = generation
                 atomBits[Int(atom >> 6)] |= 1 << UInt64(atom & 63)
-                if presentAtoms.count == presentAtoms.capacity { presentAtoms.grow() }
-                presentAtoms.base[presentAtoms.count] = atom
-                presentAtoms.count &+= 1
+                presentAtoms.append(atom)
             }
-            if found.count == found.capacity { found.grow() }
-            found.base[found.count] = Occurrence(atom: atom, start: Int32(start), end: Int32(end), firstWord: 0,
-                                                 lastWord: 0, widens: widens)
-            found.count &+= 1
+            found.append(Occurrence(atom: atom, start: Int32(start), end: Int32(end), firstWord: 0, lastWord: 0,
+                                    widens: widens))
         }
         let targets = tables.targets.base
         let text = w.scan.text

@@ -283,9 +283,7 @@ final class WordStartAutomaton: Sendable {
 
     @inline(__always)
     private func record(_ state: Int32, _ end: Int, _ list: GrowableList<MatchStep>) {
-        if list.count == list.capacity { list.grow() }
-        list.base[list.count] = MatchStep(state: state, end: Int32(end))
-        list.count &+= 1
+        list.append(MatchStep(state: state, end: Int32(end)))
     }
 
     /// Whether a step into match state `state` ending at `end` counts (see
