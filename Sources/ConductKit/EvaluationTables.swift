@@ -49,10 +49,12 @@ final class EvaluationTables: Sendable {
     let firstAtomBits: FixedArray<UInt64>
     /// 2 Mi words (16 MiB).
     static let firstAtomBitsLimit = 1 << 21
-    /// Per program: its clauses (``PatternProgram/clauses``); clause `c` is a run of
+    /// Per program: its branches (``PatternProgram/branches``), numbered across programs;
+    /// per branch: its clauses. Clause `c` is a run of
     /// `clauseWords`/`clauseMasks` from `clauseWordStarts[c]`: the 64-atom words of the atom
     /// bit set it touches and its bits in each (list atoms get neighbouring IDs, so a clause
     /// of 50 atoms is usually 1 to 3 words).
+    let branchStarts: FixedArray<Int32>
     let clauseStarts: FixedArray<Int32>
     let clauseWordStarts: FixedArray<Int32>
     let clauseWords: FixedArray<Int32>
@@ -60,10 +62,12 @@ final class EvaluationTables: Sendable {
     /// Per program: the rules the verdict needs whose `match` patterns include it.
     let ownerStarts: FixedArray<Int32>
     let owners: FixedArray<Int32>
-    /// Per atom: the `match` programs of rules the verdict needs whose trigger clause
-    /// (``PatternProgram/triggerAtoms``) holds it.
+    /// Per atom: the branches of `match` programs of rules the verdict needs whose rarest
+    /// clause holds it (a branch without clauses: whose program can start with it).
     let triggerStarts: FixedArray<Int32>
-    let triggerPrograms: FixedArray<Int32>
+    let triggerBranches: FixedArray<Int32>
+    /// Per branch: its program.
+    let branchProgram: FixedArray<Int32>
     /// Per atom: every program that can start with it (for explanations).
     let startStarts: FixedArray<Int32>
     let startPrograms: FixedArray<Int32>
@@ -90,6 +94,8 @@ final class EvaluationTables: Sendable {
 
     let atomCount: Int
     let programCount: Int
+    /// Branches of every program (``PatternProgram/branches``).
+    let branchCount: Int
     let ruleCount: Int
 
     init(_ result: RuleCompiler.Result) {
@@ -151,10 +157,13 @@ final class EvaluationTables: Sendable {
             firstAtomWords = 0
             firstAtomBits = FixedArray([0])
         }
-        let clauses = programs.map(\.clauses)
-        clauseStarts = FixedArray(Self.starts(clauses.map(\.count)))
+        let branches = programs.map(\.branches)
+        branchStarts = FixedArray(Self.starts(branches.map(\.count)))
+        branchCount = branches.reduce(0) { $0 + $1.count }
+        branchProgram = FixedArray(branches.enumerated().flatMap { repeatElement(Int32($0.offset), count: $0.element.count) })
+        clauseStarts = FixedArray(Self.starts(branches.joined().map(\.count)))
         var clauseWordCounts: [Int] = [], clauseWords: [Int32] = [], clauseMasks: [UInt64] = []
-        for clause in clauses.joined() {
+        for clause in branches.joined().joined() {
             var masks: [Int32: UInt64] = [:]
             for atom in clause { masks[atom >> 6, default: 0] |= 1 << UInt64(atom & 63) }
             for (word, mask) in masks.sorted(by: { $0.key < $1.key }) {
@@ -183,11 +192,14 @@ final class EvaluationTables: Sendable {
         for (index, program) in programs.enumerated() {
             for atom in program.firstAtoms { starts[Int(atom)].append(Int32(index)) }
             if !owners[index].isEmpty {
-                for atom in program.triggerAtoms { triggers[Int(atom)].append(Int32(index)) }
+                for (offset, branch) in program.branches.enumerated() {
+                    let id = Int32(branchStarts[index]) + Int32(offset)
+                    for atom in branch.first ?? program.firstAtoms { triggers[Int(atom)].append(id) }
+                }
             }
         }
         triggerStarts = FixedArray(Self.starts(triggers.map(\.count)))
-        triggerPrograms = FixedArray(triggers.flatMap { $0 })
+        triggerBranches = FixedArray(triggers.flatMap { $0 })
         startStarts = FixedArray(Self.starts(starts.map(\.count)))
         startPrograms = FixedArray(starts.flatMap { $0 })
 

@@ -40,13 +40,27 @@ struct PatternProgram: Sendable {
     /// Atoms that can be consumed first: a run only starts at word positions where one of them
     /// occurs.
     var firstAtoms: [AtomID]
-    /// Every match consumes at least one atom of each clause (each sorted): a post that lacks
-    /// every atom of some clause cannot match. The first atoms are one of them. Rarest first
-    /// (by ``AtomFrequency``), as those fail fastest.
-    var clauses: [[AtomID]] = []
-    /// The rarest clause: the program need only be considered for a post where one of these
-    /// occurs.
+    /// Necessary conditions, as alternatives: every match satisfies some branch, that is,
+    /// consumes at least one atom of each clause of the branch (each clause sorted). A post
+    /// where no branch holds cannot match. "(apt|suite) {number}|<street> {number}" has two
+    /// branches, so a post with a number but neither an apartment word nor a street word is
+    /// passed over, where one clause per element ("(apt|suite|<street>)", "{number}") would
+    /// let every post with a number through. A branch's clauses are rarest first (by
+    /// ``AtomFrequency``), as those fail fastest, and none holds another; the first atoms are a
+    /// clause of every branch unless a smaller one implies them. Branches are ordered by their
+    /// rarest clause. At most ``maximumBranches``: beyond, alternatives are weakened into one
+    /// clause of their rarest clauses.
+    var branches: [[[AtomID]]] = []
+    /// The union of every branch's rarest clause: the program need only be considered for a
+    /// post where one of these occurs.
     var triggerAtoms: [AtomID] = []
+
+    /// The clauses when there is one branch; otherwise the one clause every match meets, the
+    /// trigger atoms.
+    var clauses: [[AtomID]] { branches.count == 1 ? branches[0] : [triggerAtoms] }
+
+    /// Cap on ``branches``, so that checking them stays cheap and compiling stays linear.
+    static let maximumBranches = 16
     /// The step sets of `atomSet` instructions, each sorted (by atom, then next) and without
     /// duplicates; an atom may lead to several continuations.
     var atomSets: [[AtomStep]] = []
@@ -69,20 +83,58 @@ struct PatternProgramBuilder {
         // Instruction 0 is a placeholder for the entry, patched below.
         builder.instructions.append(.accept)
         let accept = builder.emit(.accept)
-        let (entry, clauses) = builder.sequence(pattern.elements[...], next: accept, atom: atom)
+        let (entry, branches, _) = builder.sequence(pattern.elements[...], next: accept, atom: atom)
         builder.instructions[0] = .split(entry, entry)
         var program = PatternProgram(instructions: builder.instructions, firstAtoms: [], atomSets: builder.atomSets,
                                      source: pattern.source, location: pattern.location)
         program.firstAtoms = program.reachableAtoms(from: 0)
-        var all = Set(clauses)
-        if !program.firstAtoms.isEmpty { all.insert(program.firstAtoms) }
         let frequency = builder.frequency
-        let ranked = all.map { (clause: $0, cost: Self.cost($0, frequency)) }.sorted {
-            $0.cost != $1.cost ? $0.cost < $1.cost : $0.clause.lexicographicallyPrecedes($1.clause)
+        let ranked = branches.map { branch in
+            Self.rank(program.firstAtoms.isEmpty ? branch : branch + [program.firstAtoms], frequency)
         }
-        program.clauses = ranked.map(\.clause)
-        program.triggerAtoms = ranked.first?.clause ?? program.firstAtoms
+        var unique: [[[AtomID]]] = []
+        for branch in ranked where !unique.contains(branch) { unique.append(branch) }
+        program.branches = unique.sorted {
+            let a = Self.cost($0.first ?? [], frequency), b = Self.cost($1.first ?? [], frequency)
+            return a != b ? a < b : $0.lexicographicallyPrecedes($1) { $0.lexicographicallyPrecedes($1) }
+        }
+        if program.branches.contains(where: \.isEmpty) {
+            program.triggerAtoms = program.firstAtoms
+        } else {
+            program.triggerAtoms = sortedUnique(program.branches.flatMap { $0[0] })
+        }
         return program
+    }
+
+    /// `clauses` without duplicates or clauses that hold whenever a smaller one does (a
+    /// superset), rarest first.
+    private static func rank(_ clauses: [[AtomID]], _ frequency: [AtomID: Double]) -> [[AtomID]] {
+        let bySize = clauses.sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
+        var kept: [[AtomID]] = []
+        // A duplicate is a subset of its twin, so it goes too.
+        for clause in bySize where !kept.contains(where: { Self.isSubset($0, of: clause) }) { kept.append(clause) }
+        return kept.map { (clause: $0, cost: cost($0, frequency)) }.sorted {
+            $0.cost != $1.cost ? $0.cost < $1.cost : $0.clause.lexicographicallyPrecedes($1.clause)
+        }.map(\.clause)
+    }
+
+    /// Whether sorted `a` is a subset of sorted `b`.
+    private static func isSubset(_ a: [AtomID], of b: [AtomID]) -> Bool {
+        var j = 0
+        for x in a {
+            while j < b.count && b[j] < x { j += 1 }
+            guard j < b.count && b[j] == x else { return false }
+            j += 1
+        }
+        return true
+    }
+
+    /// The branches of `a` followed by `b`: every branch of one with every branch of the
+    /// other. Beyond ``PatternProgram/maximumBranches``, `b` is replaced by its one-branch
+    /// weakening `clauses`.
+    private static func conjoin(_ a: [[[AtomID]]], _ b: [[[AtomID]]], or clauses: [[AtomID]]) -> [[[AtomID]]] {
+        let b = a.count * b.count <= PatternProgram.maximumBranches ? b : [clauses]
+        return a.flatMap { x in b.map { x + $0 } }
     }
 
     /// The estimated chance that a post holds some atom of `clause` (a union bound).
@@ -121,17 +173,22 @@ struct PatternProgramBuilder {
         return Int32(instructions.count - 1)
     }
 
-    /// Emits `elements` so that they continue at `next`; returns the entry instruction and the
-    /// clauses of the sequence (see ``PatternProgram/clauses``).
+    /// Emits `elements` so that they continue at `next`; returns the entry instruction, the
+    /// branches of the sequence (see ``PatternProgram/branches``; one branch with no clause
+    /// when nothing is necessary) and their weakening to one branch: a clause per atom, and per
+    /// group of several alternatives one clause of each alternative's rarest clause.
     private mutating func sequence(_ elements: ArraySlice<PatternElement>, next: Int32,
-                                   atom: (PatternElement) -> (AtomID, Double)) -> (entry: Int32, clauses: [[AtomID]]) {
+                                   atom: (PatternElement) -> (AtomID, Double))
+        -> (entry: Int32, branches: [[[AtomID]]], clauses: [[AtomID]]) {
         var target = next
+        var branches: [[[AtomID]]] = [[]]
         var clauses: [[AtomID]] = []
         for element in elements.reversed() {
             switch element {
             case .word, .detector:
                 let id = resolve(element, atom)
                 target = emit(.atom(id, next: target))
+                branches = branches.map { $0 + [[id]] }
                 clauses.append([id])
             case .gap(let max):
                 target = emit(.gap(max: Int32(max), next: target))
@@ -143,12 +200,14 @@ struct PatternProgramBuilder {
                 // that order.
                 var steps: [AtomStep] = []
                 var others: [Int32] = []
-                var compiled: [(entry: Int32, clauses: [[AtomID]])] = []
+                // Alternatives of one atom, and the others compiled.
+                var singles: [AtomID] = []
+                var compiled: [(entry: Int32, branches: [[[AtomID]]], clauses: [[AtomID]])] = []
                 for alternative in alternatives {
                     if alternative.count == 1, Self.isAtom(alternative[0]) {
                         let id = resolve(alternative[0], atom)
                         steps.append(AtomStep(atom: id, next: target))
-                        compiled.append((-1, [[id]]))
+                        singles.append(id)
                         continue
                     }
                     let sub = sequence(alternative[...], next: target, atom: atom)
@@ -173,19 +232,47 @@ struct PatternProgramBuilder {
                 }
                 target = entry
                 if !optional {
-                    if compiled.count == 1 {
-                        clauses.append(contentsOf: compiled[0].clauses)
+                    var weakened: [[AtomID]] = []
+                    if singles.isEmpty && compiled.count == 1 {
+                        weakened = compiled[0].clauses
                     } else if compiled.allSatisfy({ !$0.clauses.isEmpty }) {
                         // Each alternative consumes an atom of each of its clauses: of its rarest.
-                        let union = compiled.flatMap { alternative in
+                        let union = singles + compiled.flatMap { alternative in
                             alternative.clauses.min { Self.cost($0, frequency) < Self.cost($1, frequency) }!
                         }
-                        clauses.append(Self.sortedUnique(union))
+                        weakened = [Self.sortedUnique(union)]
+                    }
+                    clauses.append(contentsOf: weakened)
+                    // The group's branch count (the atoms and the branches of one clause
+                    // merge), so a group that would pass the cap is weakened without building.
+                    var merged = !singles.isEmpty, multiple = 0
+                    for sub in compiled {
+                        for branch in sub.branches { if branch.count == 1 { merged = true } else { multiple += 1 } }
+                    }
+                    if branches.count * (multiple + (merged ? 1 : 0)) > PatternProgram.maximumBranches {
+                        branches = branches.map { $0 + weakened }
+                    } else {
+                        branches = Self.conjoin(branches, Self.alternatives(singles, compiled.flatMap(\.branches)),
+                                                or: weakened)
                     }
                 }
             }
         }
-        return (target, clauses)
+        return (target, branches, clauses)
+    }
+
+    /// The branches of a group whose alternatives are the atoms `singles` and others with
+    /// `branches` between them: the atoms and the branches of one clause merged into one
+    /// clause (any of their atoms will do), or one empty branch when some alternative needs
+    /// nothing.
+    private static func alternatives(_ singles: [AtomID], _ branches: [[[AtomID]]]) -> [[[AtomID]]] {
+        guard !branches.contains(where: \.isEmpty), !(singles.isEmpty && branches.isEmpty) else { return [[]] }
+        var merged = singles
+        var kept: [[[AtomID]]] = []
+        for branch in branches {
+            if branch.count == 1 { merged += branch[0] } else { kept.append(branch) }
+        }
+        return merged.isEmpty ? kept : [[sortedUnique(merged)]] + kept
     }
 }
 

@@ -33,9 +33,10 @@ struct PostEvaluation {
 
 // Evaluation of one post in a `Workspace`:
 // 1. the automaton and the detectors give the occurrences of atoms (no word positions yet);
-// 2. a `match` program is *possible* when each of its clauses (its first atoms among them)
-//    has an atom that occurs; it is only looked at when an atom of its rarest clause occurs
-//    (`PatternProgram.triggerAtoms`). A rule is possible when one of its programs is, a
+// 2. a `match` program is *possible* when, for some branch of its necessary conditions, each
+//    clause of the branch has an atom that occurs (`PatternProgram.branches`); it is only
+//    looked at when an atom of the rarest clause of some branch occurs, and then only the
+//    branches so woken are checked. A rule is possible when one of its programs is, a
 //    composite when at least `at_least` of its components are;
 // 3. the rules to evaluate are the possible ones that score, and the possible components of
 //    composites to evaluate; if there are none the post is clean, and it is never split into
@@ -53,7 +54,7 @@ extension CompiledRules {
     func evaluate(_ w: inout Workspace, original: UnsafeRawBufferPointer, language: String?, trace: Bool) -> Bool {
         let tables = self.tables
         w.trace = trace
-        w.begin(atoms: tables.atomCount, programs: tables.programCount, rules: tables.ruleCount)
+        w.begin(atoms: tables.atomCount, programs: max(tables.programCount, tables.branchCount), rules: tables.ruleCount)
         collectOccurrences(&w, tables)
         guard w.found.count > 0 else { return false }
         if trace { return evaluateEverything(&w, original: original, language: language) }
@@ -83,16 +84,18 @@ extension CompiledRules {
     /// Steps 2 and 3: fills `w.required`.
     static func findPossibleRules(_ w: inout Workspace, _ tables: EvaluationTables) {
         let generation = w.generation
-        let triggerStarts = tables.triggerStarts.base, triggerPrograms = tables.triggerPrograms.base
+        let triggerStarts = tables.triggerStarts.base, triggerBranches = tables.triggerBranches.base
+        let branchProgram = tables.branchProgram.base
         let ownerStarts = tables.ownerStarts.base, owners = tables.owners.base
-        let queuedMark = w.queuedMark
+        let queuedMark = w.queuedMark  // per branch here
         for atom in w.presentAtoms.elements {
             let atom = Int(atom)
             for k in Int(triggerStarts[atom])..<Int(triggerStarts[atom &+ 1]) {
-                let program = Int(triggerPrograms[k])
-                guard queuedMark[program] != generation else { continue }
-                queuedMark[program] = generation
-                guard clausesHold(Int32(program), w, tables) else { continue }
+                let branch = Int(triggerBranches[k])
+                guard queuedMark[branch] != generation else { continue }
+                queuedMark[branch] = generation
+                guard branchHolds(branch, w, tables) else { continue }
+                let program = Int(branchProgram[branch])
                 for o in Int(ownerStarts[program])..<Int(ownerStarts[program &+ 1]) {
                     markPossible(owners[o], &w, tables)
                 }
@@ -272,12 +275,23 @@ extension CompiledRules {
         return true
     }
 
-    /// Whether each clause of `program` has an atom that occurs in the post.
+    /// Whether some branch of `program` holds (``branchHolds(_:_:_:)``).
     @inline(__always)
     static func clausesHold(_ program: Int32, _ w: Workspace, _ tables: EvaluationTables) -> Bool {
+        for b in Int(tables.branchStarts[Int(program)])..<Int(tables.branchStarts[Int(program) &+ 1])
+        where branchHolds(b, w, tables) {
+            return true
+        }
+        return false
+    }
+
+    /// Whether each clause of branch `branch` (numbered across programs) has an atom that
+    /// occurs in the post.
+    @inline(__always)
+    static func branchHolds(_ branch: Int, _ w: Workspace, _ tables: EvaluationTables) -> Bool {
         let bits = w.atomBits
         let wordStarts = tables.clauseWordStarts.base, words = tables.clauseWords.base, masks = tables.clauseMasks.base
-        clauses: for c in Int(tables.clauseStarts[Int(program)])..<Int(tables.clauseStarts[Int(program) + 1]) {
+        clauses: for c in Int(tables.clauseStarts[branch])..<Int(tables.clauseStarts[branch &+ 1]) {
             for k in Int(wordStarts[c])..<Int(wordStarts[c &+ 1]) where bits[Int(words[k])] & masks[k] != 0 {
                 continue clauses
             }

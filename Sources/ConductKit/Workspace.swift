@@ -21,7 +21,9 @@ struct Workspace {
     /// The same as a bit set, 64 atoms a word (the words of present atoms are cleared for
     /// the next post).
     var atomBits: UnsafeMutablePointer<UInt64>
-    /// Per program: `generation` once it was considered by ``CompiledRules/findPossibleRules(_:)``.
+    /// Per branch (``EvaluationTables/branchProgram``): `generation` once
+    /// ``CompiledRules/findPossibleRules(_:_:)`` checked it; per program while tracing: once it
+    /// was queued.
     var queuedMark: UnsafeMutablePointer<UInt32>
     /// Per program: `generation` once its matches are in `programMatches[programLo ..< programHi]`.
     var programMark: UnsafeMutablePointer<UInt32>

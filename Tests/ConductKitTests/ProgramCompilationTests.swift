@@ -50,15 +50,79 @@ struct ProgramCompilationTests {
         #expect(R.hits(rules.classify("an idiot is here")) == [])
     }
 
-    @Test("an alternative contributes its rarest clause to the group's clause")
-    func alternativesContributeRarestClause() throws {
+    @Test("each alternative of a group is a branch; the program wakes on every branch's rarest clause")
+    func alternativesAreBranches() throws {
         // (pockets the|stole): of "pockets the", "pockets" is the rarer word.
         let pattern = R.p([R.alt([R.w("pockets"), R.w("the")], [R.w("stole")])])
         let (rules, atom) = try compile(pattern)
-        #expect(rules.programs[0].clauses.first == [atom("pockets"), atom("stole")].sorted())
+        let program = rules.programs[0]
+        // The first atoms' clause (pockets|stole) is implied by each branch's own, so dropped.
+        #expect(program.branches == [[[atom("pockets")], [atom("the")]], [[atom("stole")]]])
+        #expect(program.triggerAtoms == [atom("pockets"), atom("stole")].sorted())
+        #expect(program.clauses == [[atom("pockets"), atom("stole")].sorted()])
         #expect(AtomFrequency.estimate(.word(Array("the".utf8), .whole)) == 0.5)
         #expect(AtomFrequency.estimate(.word(Array("pockets".utf8), .whole)) == 0.002)
         #expect(AtomFrequency.estimate(.word(Array("scam".utf8), .prefix)) == 0.008 * 3)
         #expect(AtomFrequency.estimate(.detector(.number)) == 0.3)
+    }
+
+    /// Whether evaluating `post` split it into words (some program was possible).
+    func located(_ rules: CompiledRules, _ post: String) -> Bool {
+        var w = Workspace()
+        Array(post.utf8).withUnsafeBytes { rules.normalizer.normalize(utf8: $0, into: &w.scan.text) }
+        _ = Array(post.utf8).withUnsafeBytes { rules.evaluate(&w, original: $0, language: nil, trace: false) }
+        return w.scan.located
+    }
+
+    @Test("a post where no branch holds is never split into words, though an atom of each alternative occurs")
+    func noBranchHoldsNoWords() throws {
+        // (lives|living) (at|on) *3 {number} | (apt|suite) {number}
+        let pattern = R.p([R.alt([R.alt([R.w("lives")], [R.w("living")]), R.alt([R.w("at")], [R.w("on")]), R.gap(3),
+                                  R.d(.number)],
+                                 [R.alt([R.w("apt")], [R.w("suite")]), R.d(.number)])])
+        let (rules, atom) = try compile(pattern)
+        let number = AtomID(rules.atoms.firstIndex(of: .detector(.number))!)
+        let program = rules.programs[0]
+        #expect(program.branches == [
+            // Rarest first: "at" and "on" are among the commonest words, numbers are common.
+            [[atom("lives"), atom("living")].sorted(), [number], [atom("at"), atom("on")].sorted()],
+            [[atom("apt"), atom("suite")].sorted(), [number]],
+        ])
+        #expect(program.triggerAtoms == [atom("lives"), atom("living"), atom("apt"), atom("suite")].sorted())
+        // One clause per element would be (lives|living|apt|suite), (at|on)... : all hold here.
+        #expect(!located(rules, "she lives on a boat, suite dreams"))
+        #expect(!located(rules, "he lives in flat 12"))
+        #expect(located(rules, "the suite 4 guests"))
+        #expect(R.hits(rules.classify("she lives at number 12")) == ["harassment.x@4..<22'lives at number 12'"])
+        #expect(R.hits(rules.classify("she lives on a boat, suite dreams")) == [])
+        #expect(R.hits(rules.classify("book suite 4 now")) == ["harassment.x@5..<12'suite 4'"])
+    }
+
+    @Test("branches multiply along a sequence, and beyond the cap a group is one clause of its alternatives' rarest")
+    func branchesMultiplyUpToTheCap() throws {
+        // (ab cd|ef gh) (ij kl|mn op): four branches.
+        let small = R.p([R.alt([R.w("abx"), R.w("cdxx")], [R.w("efx"), R.w("ghxx")]),
+                         R.alt([R.w("ijx"), R.w("klxx")], [R.w("mnx"), R.w("opxx")])])
+        let (rules, atom) = try compile(small)
+        let branches = rules.programs[0].branches
+        #expect(branches.count == 4)
+        #expect(Set(branches.map { Set($0) }) == Set([
+            ["abx", "cdxx", "ijx", "klxx"], ["abx", "cdxx", "mnx", "opxx"],
+            ["efx", "ghxx", "ijx", "klxx"], ["efx", "ghxx", "mnx", "opxx"],
+        ].map { Set($0.map { [atom($0)] }) }))
+        #expect(R.hits(rules.classify("efx ghxx mnx opxx")) == ["harassment.x@0..<17'efx ghxx mnx opxx'"])
+        #expect(R.hits(rules.classify("efx ghxx ijx opxx")) == [])
+
+        // Seventeen two-word alternatives, "xa longaword" … "xq longqword": more branches than
+        // the cap, so one clause of each alternative's rarest word (the longer one), and the
+        // first atoms.
+        let count = PatternProgram.maximumBranches + 1
+        let letters = (0..<count).map { String(UnicodeScalar(UInt8(0x61 + $0))) }
+        let wide = R.p([.group(letters.map { [R.w("x\($0)"), R.w("long\($0)word")] }, optional: false)])
+        let (wideRules, wideAtom) = try compile(wide)
+        #expect(wideRules.programs[0].branches == [[letters.map { wideAtom("long\($0)word") }.sorted(),
+                                                     letters.map { wideAtom("x\($0)") }.sorted()]])
+        #expect(R.hits(wideRules.classify("xq longqword")) == ["harassment.x@0..<12'xq longqword'"])
+        #expect(R.hits(wideRules.classify("xp longqword")) == [])
     }
 }
