@@ -338,28 +338,25 @@ final class WordStartAutomaton: Sendable {
                        _ list: GrowableList<MatchStep>) {
         let classOf = self.classOf.base, table = self.table.base, firstMatch = firstMatchState
         var s0 = start, s1 = start, s2 = start, s3 = start
-        var i0 = 0, i1 = bounds.0 &- back, i2 = bounds.1 &- back, i3 = bounds.2 &- back
+        let i1 = bounds.0 &- back, i2 = bounds.1 &- back, i3 = bounds.2 &- back
+        let p1 = p + i1, p2 = p + i2, p3 = p + i3
         let count = min(bounds.0, bounds.1 &- i1, bounds.2 &- i2, n &- i3)
         var k = 0
         while k < count {
-            s0 = table[Int(s0) &+ Int(classOf[Int(p[i0])])]
-            s1 = table[Int(s1) &+ Int(classOf[Int(p[i1])])]
-            s2 = table[Int(s2) &+ Int(classOf[Int(p[i2])])]
-            s3 = table[Int(s3) &+ Int(classOf[Int(p[i3])])]
-            i0 &+= 1
-            i1 &+= 1
-            i2 &+= 1
-            i3 &+= 1
+            s0 = table[Int(s0) &+ Int(classOf[Int(p[k])])]
+            s1 = table[Int(s1) &+ Int(classOf[Int(p1[k])])]
+            s2 = table[Int(s2) &+ Int(classOf[Int(p2[k])])]
+            s3 = table[Int(s3) &+ Int(classOf[Int(p3[k])])]
             k &+= 1
-            if s0 >= firstMatch && counts(s0, i0, p, n) { record(s0, i0, list) }
-            if s1 >= firstMatch && i1 > bounds.0 && counts(s1, i1, p, n) { record(s1, i1, list) }
-            if s2 >= firstMatch && i2 > bounds.1 && counts(s2, i2, p, n) { record(s2, i2, list) }
-            if s3 >= firstMatch && i3 > bounds.2 && counts(s3, i3, p, n) { record(s3, i3, list) }
+            if s0 >= firstMatch && counts(s0, k, p, n) { record(s0, k, list) }
+            if s1 >= firstMatch && i1 &+ k > bounds.0 && counts(s1, i1 &+ k, p, n) { record(s1, i1 &+ k, list) }
+            if s2 >= firstMatch && i2 &+ k > bounds.1 && counts(s2, i2 &+ k, p, n) { record(s2, i2 &+ k, list) }
+            if s3 >= firstMatch && i3 &+ k > bounds.2 && counts(s3, i3 &+ k, p, n) { record(s3, i3 &+ k, list) }
         }
-        walk(p, n, from: i0, to: bounds.0, state: s0, recordFrom: 0, list)
-        walk(p, n, from: i1, to: bounds.1, state: s1, recordFrom: bounds.0, list)
-        walk(p, n, from: i2, to: bounds.2, state: s2, recordFrom: bounds.1, list)
-        walk(p, n, from: i3, to: n, state: s3, recordFrom: bounds.2, list)
+        walk(p, n, from: k, to: bounds.0, state: s0, recordFrom: 0, list)
+        walk(p, n, from: i1 &+ k, to: bounds.1, state: s1, recordFrom: bounds.0, list)
+        walk(p, n, from: i2 &+ k, to: bounds.2, state: s2, recordFrom: bounds.1, list)
+        walk(p, n, from: i3 &+ k, to: n, state: s3, recordFrom: bounds.2, list)
     }
 
     /// Calls `found(floating, literal, start, end)` for every match of the steps `matchSteps`
