@@ -164,13 +164,16 @@ final class EvaluationTables: Sendable {
         clauseStarts = FixedArray(Self.starts(branches.joined().map(\.count)))
         var clauseWordCounts: [Int] = [], clauseWords: [Int32] = [], clauseMasks: [UInt64] = []
         for clause in branches.joined().joined() {
-            var masks: [Int32: UInt64] = [:]
-            for atom in clause { masks[atom >> 6, default: 0] |= 1 << UInt64(atom & 63) }
-            for (word, mask) in masks.sorted(by: { $0.key < $1.key }) {
-                clauseWords.append(word)
-                clauseMasks.append(mask)
+            // Clauses are sorted, so each 64-atom word's atoms are consecutive.
+            let before = clauseWords.count
+            for atom in clause {
+                if clauseWords.count == before || clauseWords[clauseWords.count - 1] != atom >> 6 {
+                    clauseWords.append(atom >> 6)
+                    clauseMasks.append(0)
+                }
+                clauseMasks[clauseMasks.count - 1] |= 1 << UInt64(atom & 63)
             }
-            clauseWordCounts.append(masks.count)
+            clauseWordCounts.append(clauseWords.count - before)
         }
         clauseWordStarts = FixedArray(Self.starts(clauseWordCounts))
         self.clauseWords = FixedArray(clauseWords)

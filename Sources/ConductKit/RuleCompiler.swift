@@ -20,6 +20,8 @@ struct RuleCompiler {
     /// (a list used by many patterns repeats its words).
     private var wordAtoms: [WordAtomKey: AtomID] = [:]
     private var atoms: [AtomKind] = []
+    /// `AtomFrequency.estimate` of each atom, by ID.
+    private var atomEstimates: [Double] = []
     private var programs: [PatternProgram] = []
 
     /// The largest table of the literal DFA (32 MiB: about 10,000 words of 7 letters); beyond
@@ -211,7 +213,7 @@ struct RuleCompiler {
         var problems: [String] = []
         let program = PatternProgramBuilder.compile(pattern) { element in
             let id = atom(for: element, problems: &problems)
-            return (id, AtomFrequency.estimate(atoms[Int(id)]))
+            return (id, atomEstimates[Int(id)])
         }
         for problem in problems { diagnostics.append(Diagnostic(at: pattern.location, problem)) }
         programs.append(program)
@@ -247,6 +249,7 @@ struct RuleCompiler {
         } else {
             id = AtomID(atoms.count)
             atoms.append(kind)
+            atomEstimates.append(AtomFrequency.estimate(kind))
             atomIDs[kind] = id
             addLiterals(of: kind, id)
         }

@@ -122,11 +122,11 @@ final class WordStartAutomaton: Sendable {
         // those of the walks that reached the node (one walk per kind; same start).
         var stateNode: [Int32] = [0, 0]
         var stateKinds: [UInt8] = [0, 0]
-        var stateIndex: [Int32: Int32] = [:]  // node * 4 + kinds → state
+        var stateIndex = Array(repeating: Int32(-1), count: kinds.count * 4)  // node * 4 + kinds → state
         var queue: [Int32] = []
         func state(_ node: Int32, _ kinds: UInt8) -> Int32 {
-            let key = node * 4 + Int32(kinds)
-            if let known = stateIndex[key] { return known }
+            let key = Int(node) * 4 + Int(kinds)
+            if stateIndex[key] >= 0 { return stateIndex[key] }
             let id = Int32(stateNode.count)
             stateIndex[key] = id
             stateNode.append(node)
@@ -163,17 +163,20 @@ final class WordStartAutomaton: Sendable {
             // Rows are appended in state order: states are queued in id order.
             precondition(delta.count == row(s))
             let fail = failure[node]
+            // The failure's row (processed before, being shallower), then this node's children.
+            let failRow = row(fail), base = delta.count
+            delta.append(contentsOf: repeatElement(0, count: classCount))
+            delta.withUnsafeMutableBufferPointer { d in
+                (d.baseAddress! + base).update(from: d.baseAddress! + failRow, count: classCount)
+            }
             for c in 0..<classCount {
                 let child = children[node * classCount + c]
-                if child >= 0 && failure[Int(child)] < 0 {
+                guard child >= 0 else { continue }
+                if failure[Int(child)] < 0 {
                     // The child's longest proper suffix: this node's failure stepped on c.
-                    failure[Int(child)] = delta[row(fail) + c]
+                    failure[Int(child)] = delta[failRow + c]
                 }
-                if child >= 0, walk & kinds[Int(child)] != 0 {
-                    delta.append(state(child, walk & kinds[Int(child)]))
-                } else {
-                    delta.append(delta[row(fail) + c])
-                }
+                if walk & kinds[Int(child)] != 0 { delta[base + c] = state(child, walk & kinds[Int(child)]) }
             }
         }
         let stateCount = stateNode.count
