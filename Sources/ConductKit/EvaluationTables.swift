@@ -13,6 +13,12 @@ final class EvaluationTables: Sendable {
     /// floating literals.
     let literalDFA: WordStartAutomaton?
     let floatingTargetStarts: FixedArray<Int32>
+    /// Per match state of the DFA (``WordStartAutomaton/slot(of:)``): the targets of every
+    /// literal it ends, with the literal's length, `slotTargets[slotTargetStarts[s] ..<
+    /// slotTargetStarts[s + 1]]`, in the order of its outputs, so that a match step leads
+    /// straight to its targets.
+    let slotTargetStarts: FixedArray<Int32>
+    let slotTargets: FixedArray<SlotTarget>
     /// Literals that begin where a word begins (whole words, prefixes).
     let trie: LiteralTrie
     /// For trie literal `l`: its targets.
@@ -108,6 +114,21 @@ final class EvaluationTables: Sendable {
         literalDFA = result.literalDFA
         floatingTargetStarts = FixedArray(result.floatingTargetStarts)
         trieTargetStarts = FixedArray(result.trieTargetStarts)
+        var slotCounts: [Int] = [], slotTargets: [SlotTarget] = []
+        if let dfa = result.literalDFA {
+            for slot in 0..<dfa.matchSlotCount {
+                let before = slotTargets.count
+                for (floating, literal, length) in dfa.outputs(ofSlot: slot) {
+                    let starts = floating ? result.floatingTargetStarts : result.trieTargetStarts
+                    for t in starts[Int(literal)]..<starts[Int(literal) + 1] {
+                        slotTargets.append(SlotTarget(target: t, length: length))
+                    }
+                }
+                slotCounts.append(slotTargets.count - before)
+            }
+        }
+        slotTargetStarts = FixedArray(Self.starts(slotCounts))
+        self.slotTargets = FixedArray(slotTargets)
         suffixTrie = result.suffixTrie
         suffixTargetStarts = FixedArray(result.suffixTargetStarts)
         automatonTargetStarts = FixedArray(result.targetStarts)
@@ -275,4 +296,11 @@ final class EvaluationTables: Sendable {
         guard let index = languageCodes.firstIndex(of: language), index < 64 else { return 0 }
         return 1 << UInt64(index)
     }
+}
+
+/// A target of a DFA match state (``EvaluationTables/slotTargets``): the literal ends where
+/// the step ends and is `length` bytes long.
+struct SlotTarget: Sendable, BitwiseCopyable {
+    var target: Int32
+    var length: Int32
 }

@@ -225,11 +225,16 @@ extension CompiledRules {
             }
             let trieStarts = tables.trieTargetStarts.base
             if let dfa = tables.literalDFA {
-                let floatingStarts = tables.floatingTargetStarts.base
+                // As `dfa.forEachMatch`, with each match state's targets listed in advance.
+                let slotStarts = tables.slotTargetStarts.base, slotTargets = tables.slotTargets.base
                 dfa.matchSteps(bytes, into: steps)
-                dfa.forEachMatch(steps) { floating, literal, start, end in
-                    let starts = floating ? floatingStarts : trieStarts
-                    for t in Int(starts[Int(literal)])..<Int(starts[Int(literal) &+ 1]) { consider(t, start, end) }
+                for k in 0..<steps.count {
+                    let step = steps.base[k]
+                    let slot = dfa.slot(of: step), end = Int(step.end)
+                    for e in Int(slotStarts[slot])..<Int(slotStarts[slot &+ 1]) {
+                        let entry = slotTargets[e]
+                        consider(Int(entry.target), end &- Int(entry.length), end)
+                    }
                 }
             } else {
                 let suffixStarts = tables.suffixTargetStarts.base

@@ -362,6 +362,24 @@ final class WordStartAutomaton: Sendable {
         walk(p, n, from: i3 &+ k, to: n, state: s3, recordFrom: bounds.2, list)
     }
 
+    /// Match states, numbered 0 ..< `matchSlotCount` (``slot(of:)``).
+    var matchSlotCount: Int { outputStarts.count - 1 }
+
+    /// The number of the match state a recorded step entered.
+    @inline(__always)
+    func slot(of step: MatchStep) -> Int {
+        Int((UInt64(step.state &- firstMatchState) &* slotMagic) >> 40)
+    }
+
+    /// What match state `slot` ends, in the order ``forEachMatch(_:_:)`` reports it: each
+    /// literal (anchored or floating) and its length.
+    func outputs(ofSlot slot: Int) -> [(floating: Bool, literal: Int32, length: Int32)] {
+        (Int(outputStarts[slot])..<Int(outputStarts[slot + 1])).map { o in
+            let output = outputs[o], literal = output >> 1
+            return output & 1 == 1 ? (true, literal, floatingLengths[Int(literal)]) : (false, literal, anchoredLengths[Int(literal)])
+        }
+    }
+
     /// Calls `found(floating, literal, start, end)` for every match of the steps `matchSteps`
     /// recorded, in order of end.
     @inline(__always)
@@ -370,7 +388,7 @@ final class WordStartAutomaton: Sendable {
         let anchoredLengths = self.anchoredLengths.base, floatingLengths = self.floatingLengths.base
         for k in 0..<steps.count {
             let step = steps.base[k]
-            let slot = Int((UInt64(step.state &- firstMatchState) &* slotMagic) >> 40)
+            let slot = slot(of: step)
             let end = Int(step.end)
             for o in Int(outputStarts[slot])..<Int(outputStarts[slot &+ 1]) {
                 let output = outputs[o]

@@ -162,6 +162,35 @@ struct FastPathTests {
         }
     }
 
+    @Test("each DFA match state lists the targets of the literals it ends, with their lengths, in output order")
+    func slotTargets() throws {
+        let tables = try Classifier.bundled().rules.tables
+        let dfa = try #require(tables.literalDFA)
+        #expect(tables.slotTargetStarts.count == dfa.matchSlotCount + 1)
+        var listed = 0
+        for slot in 0..<dfa.matchSlotCount {
+            var expected: [[Int32]] = []
+            for (floating, literal, length) in dfa.outputs(ofSlot: slot) {
+                let starts = floating ? tables.floatingTargetStarts : tables.trieTargetStarts
+                for t in starts[Int(literal)]..<starts[Int(literal) + 1] { expected.append([t, length]) }
+            }
+            let entries = (Int(tables.slotTargetStarts[slot])..<Int(tables.slotTargetStarts[slot + 1])).map {
+                [tables.slotTargets[$0].target, tables.slotTargets[$0].length]
+            }
+            #expect(entries == expected, "slot \(slot)")
+            listed += entries.count
+        }
+        #expect(listed >= tables.targets.count)
+        // A literal ending in a match state: "idiot" ends in the state its last byte leads to.
+        let steps = GrowableList<MatchStep>(capacity: 4)
+        Array("you idiot".utf8).withUnsafeBufferPointer { dfa.matchSteps($0, into: steps) }
+        let ends = (0..<steps.count).flatMap { k in
+            (Int(tables.slotTargetStarts[dfa.slot(of: steps.base[k])])..<Int(tables.slotTargetStarts[dfa.slot(of: steps.base[k]) + 1]))
+                .map { (Int(steps.base[k].end) - Int(tables.slotTargets[$0].length), Int(steps.base[k].end)) }
+        }
+        #expect(ends.contains { $0 == (4, 9) })
+    }
+
     @Test("classification with the bundled rules equals the verdict of evaluating every rule")
     func bundledRulesAgreeWithFullEvaluation() throws {
         let rules = try Classifier.bundled().rules
