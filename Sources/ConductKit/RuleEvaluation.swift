@@ -94,7 +94,8 @@ extension CompiledRules {
                 let branch = Int(triggerBranches[k])
                 guard queuedMark[branch] != generation else { continue }
                 queuedMark[branch] = generation
-                guard branchHolds(branch, w, tables) else { continue }
+                // Its first clause holds: an atom of it woke the branch.
+                guard branchHolds(branch, w, tables, from: 1) else { continue }
                 let program = Int(branchProgram[branch])
                 for o in Int(ownerStarts[program])..<Int(ownerStarts[program &+ 1]) {
                     markPossible(owners[o], &w, tables)
@@ -291,12 +292,13 @@ extension CompiledRules {
     }
 
     /// Whether each clause of branch `branch` (numbered across programs) has an atom that
-    /// occurs in the post.
+    /// occurs in the post, from its clause `first` on.
     @inline(__always)
-    static func branchHolds(_ branch: Int, _ w: Workspace, _ tables: EvaluationTables) -> Bool {
+    static func branchHolds(_ branch: Int, _ w: Workspace, _ tables: EvaluationTables, from first: Int = 0) -> Bool {
         let bits = w.atomBits
         let wordStarts = tables.clauseWordStarts.base, words = tables.clauseWords.base, masks = tables.clauseMasks.base
-        clauses: for c in Int(tables.clauseStarts[branch])..<Int(tables.clauseStarts[branch &+ 1]) {
+        let end = Int(tables.clauseStarts[branch &+ 1])
+        clauses: for c in min(Int(tables.clauseStarts[branch]) &+ first, end)..<end {
             for k in Int(wordStarts[c])..<Int(wordStarts[c &+ 1]) where bits[Int(words[k])] & masks[k] != 0 {
                 continue clauses
             }
