@@ -10,7 +10,6 @@ import ConductMatching
 /// punctuation inside it is kept for the compiler to normalize. Cost: one pass over the
 /// pattern's scalars, no recursion (groups use an explicit stack bounded by the group depth).
 enum PatternParser {
-    static let syntaxCharacters: Set<Unicode.Scalar> = ["(", ")", "|", "{", "}", "<", ">", "*"]
 
     static func parse(_ text: String, limits: RuleLimits = .standard) -> Result<[PatternSyntax], PatternParseError> {
         do {
@@ -25,9 +24,17 @@ enum PatternParser {
         var current: [PatternSyntax] = []
     }
 
-    static func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
+    /// White space (Unicode White_Space), answered without a property lookup for ASCII.
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII ? c.value == 0x20 || c.value &- 0x09 < 5 : c.properties.isWhitespace
+    }
 
-    static func isWordCharacter(_ c: Unicode.Scalar) -> Bool { !isSpace(c) && !syntaxCharacters.contains(c) }
+    static func isWordCharacter(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "(", ")", "|", "{", "}", "<", ">", "*": false  // the pattern syntax
+        default: !isSpace(c)
+        }
+    }
 
     private static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
 
@@ -83,7 +90,7 @@ enum PatternParser {
                         ? "unclosed '{'; write a detector as '{email}'; '{' cannot appear inside a word"
                         : "unclosed '<'; write a list reference as '<name>'; '<' cannot appear inside a word")
                 }
-                let name = String(String.UnicodeScalarView(s[(i + 1)..<j]))
+                let name = Self.text(s[(i + 1)..<j])
                 if c == "{" {
                     guard let kind = DetectorKind(rawValue: name) else {
                         let known = DetectorKind.allCases.map(\.rawValue).sorted()
@@ -125,7 +132,7 @@ enum PatternParser {
         var k = i + 1
         while k < n, isDigit(s[k]) { k += 1 }
         if k > i + 1, k == n || (!isWordCharacter(s[k]) && s[k] != "*") {
-            let digits = String(String.UnicodeScalarView(s[(i + 1)..<k]))
+            let digits = Self.text(s[(i + 1)..<k])
             guard digits.count <= 3, let words = Int(digits), (1...RuleLimits.maxGap).contains(words) else {
                 throw fail("gap '*\(digits)' is out of range; a gap spans 1 to \(RuleLimits.maxGap) words, e.g. '*6'")
             }
@@ -138,7 +145,7 @@ enum PatternParser {
         }
         var end = i + 1
         while end < n, isWordCharacter(s[end]) { end += 1 }
-        let word = String(String.UnicodeScalarView(s[(i + 1)..<end]))
+        let word = Self.text(s[(i + 1)..<end])
         var anchoring = WordAnchoring.suffix
         if end < n, s[end] == "*" {
             anchoring = .infix
@@ -152,11 +159,26 @@ enum PatternParser {
     }
 
     /// A word starting at `i`, with an optional trailing `*`; returns the index after it.
+    /// The scalars as a String, through their UTF-8 bytes (building a String a scalar at a
+    /// time is several times slower).
+    static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            if scalar.isASCII {
+                utf8.append(UInt8(truncatingIfNeeded: scalar.value))
+            } else {
+                UTF8.encode(scalar) { utf8.append($0) }
+            }
+        }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
     private static func parseWord(_ s: [Unicode.Scalar], at i: Int, into frame: inout Frame, limits: RuleLimits) throws(PatternParseError) -> Int {
         let n = s.count
         var end = i
         while end < n, isWordCharacter(s[end]) { end += 1 }
-        let word = String(String.UnicodeScalarView(s[i..<end]))
+        let word = Self.text(s[i..<end])
         var anchoring = WordAnchoring.whole
         if end < n, s[end] == "*" {
             if end + 1 < n, isWordCharacter(s[end + 1]) {

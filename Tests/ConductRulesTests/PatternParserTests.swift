@@ -51,6 +51,9 @@ import ConductMatching
         Case(pattern: "Größe ＩＤＩＯＴ", expected: [.word("Größe", .whole), .word("ＩＤＩＯＴ", .whole)]),
         Case(pattern: "id\u{200B}iot", expected: [.word("id\u{200B}iot", .whole)]),
         Case(pattern: "a\u{00A0}b", expected: [.word("a", .whole), .word("b", .whole)]),
+        // ASCII white space is U+0009–U+000D and U+0020 (White_Space); U+001C is not.
+        Case(pattern: "a\tb\u{0B}c\r\nd", expected: [.word("a", .whole), .word("b", .whole), .word("c", .whole), .word("d", .whole)]),
+        Case(pattern: "a\u{1C}b c\u{3000}d", expected: [.word("a\u{1C}b", .whole), .word("c", .whole), .word("d", .whole)]),
     ]
 
     @Test(arguments: parsed)
