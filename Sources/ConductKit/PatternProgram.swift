@@ -137,7 +137,6 @@ struct PatternProgramBuilder {
         return a.flatMap { x in b.map { x + $0 } }
     }
 
-    /// The estimated chance that a post holds some atom of `clause` (a union bound).
     /// `items` sorted, each once: `Array(Set(items)).sorted()` without hashing.
     static func sortedUnique<T: Comparable>(_ items: [T]) -> [T] {
         var sorted = items.sorted()
@@ -150,6 +149,7 @@ struct PatternProgramBuilder {
         return sorted
     }
 
+    /// The estimated chance that a post holds some atom of `clause` (a union bound).
     private static func cost(_ clause: [AtomID], _ frequency: [AtomID: Double]) -> Double {
         clause.reduce(0) { $0 + (frequency[$1] ?? 1) }
     }
