@@ -55,10 +55,6 @@ struct PatternProgram: Sendable {
     /// post where one of these occurs.
     var triggerAtoms: [AtomID] = []
 
-    /// The clauses when there is one branch; otherwise the one clause every match meets, the
-    /// trigger atoms.
-    var clauses: [[AtomID]] { branches.count == 1 ? branches[0] : [triggerAtoms] }
-
     /// Cap on ``branches``, so that checking them stays cheap and compiling stays linear.
     static let maximumBranches = 16
     /// The step sets of `atomSet` instructions, each sorted (by atom, then next) and without

@@ -226,7 +226,7 @@ extension CompiledRules {
             }
             let trieStarts = tables.trieTargetStarts.base
             if let dfa = tables.literalDFA {
-                // As `dfa.forEachMatch`, with each match state's targets listed in advance.
+                // Each match step leads to the targets its match state lists (see slotTargets).
                 let slotStarts = tables.slotTargetStarts.base, slotTargets = tables.slotTargets.base
                 dfa.matchSteps(bytes, into: steps)
                 for k in 0..<steps.count {

@@ -371,34 +371,12 @@ final class WordStartAutomaton: Sendable {
         Int((UInt64(step.state &- firstMatchState) &* slotMagic) >> 40)
     }
 
-    /// What match state `slot` ends, in the order ``forEachMatch(_:_:)`` reports it: each
-    /// literal (anchored or floating) and its length.
+    /// What match state `slot` ends: each literal (anchored or floating) and its length, in
+    /// the order of the automaton's outputs.
     func outputs(ofSlot slot: Int) -> [(floating: Bool, literal: Int32, length: Int32)] {
         (Int(outputStarts[slot])..<Int(outputStarts[slot + 1])).map { o in
             let output = outputs[o], literal = output >> 1
             return output & 1 == 1 ? (true, literal, floatingLengths[Int(literal)]) : (false, literal, anchoredLengths[Int(literal)])
-        }
-    }
-
-    /// Calls `found(floating, literal, start, end)` for every match of the steps `matchSteps`
-    /// recorded, in order of end.
-    @inline(__always)
-    func forEachMatch(_ steps: GrowableList<MatchStep>, _ found: (Bool, Int32, Int, Int) -> Void) {
-        let outputStarts = self.outputStarts.base, outputs = self.outputs.base
-        let anchoredLengths = self.anchoredLengths.base, floatingLengths = self.floatingLengths.base
-        for k in 0..<steps.count {
-            let step = steps.base[k]
-            let slot = slot(of: step)
-            let end = Int(step.end)
-            for o in Int(outputStarts[slot])..<Int(outputStarts[slot &+ 1]) {
-                let output = outputs[o]
-                let literal = output >> 1
-                if output & 1 == 1 {
-                    found(true, literal, end &- Int(floatingLengths[Int(literal)]), end)
-                } else {
-                    found(false, literal, end &- Int(anchoredLengths[Int(literal)]), end)
-                }
-            }
         }
     }
 }

@@ -143,7 +143,12 @@ struct FastPathTests {
             var found: [[Int]] = []
             text.withUnsafeBufferPointer { bytes in
                 dfa.matchSteps(bytes, into: steps)
-                dfa.forEachMatch(steps) { floating, literal, start, end in found.append([floating ? 1 : 0, Int(literal), start, end]) }
+                for k in 0..<steps.count {
+                    let end = Int(steps.base[k].end)
+                    for (floating, literal, length) in dfa.outputs(ofSlot: dfa.slot(of: steps.base[k])) {
+                        found.append([floating ? 1 : 0, Int(literal), end - Int(length), end])
+                    }
+                }
             }
             var expected: [[Int]] = []
             text.withUnsafeBufferPointer { bytes in
