@@ -10,7 +10,6 @@ import ConductMatching
 /// punctuation inside it is kept for the compiler to normalize. Cost: one pass over the
 /// pattern's scalars, no recursion (groups use an explicit stack bounded by the group depth).
 enum PatternParser {
-
     static func parse(_ text: String, limits: RuleLimits = .standard) -> Result<[PatternSyntax], PatternParseError> {
         do {
             return .success(try parseOrThrow(text, limits: limits))
@@ -158,7 +157,6 @@ enum PatternParser {
         return end
     }
 
-    /// A word starting at `i`, with an optional trailing `*`; returns the index after it.
     /// The scalars as a String, through their UTF-8 bytes (building a String a scalar at a
     /// time is several times slower).
     static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
@@ -174,6 +172,7 @@ enum PatternParser {
         return String(decoding: utf8, as: UTF8.self)
     }
 
+    /// A word starting at `i`, with an optional trailing `*`; returns the index after it.
     private static func parseWord(_ s: [Unicode.Scalar], at i: Int, into frame: inout Frame, limits: RuleLimits) throws(PatternParseError) -> Int {
         let n = s.count
         var end = i
