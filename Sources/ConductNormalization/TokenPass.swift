@@ -157,32 +157,7 @@ struct TokenPass {
         let bytes = self.bytes
         let count = self.count
         while r < count {
-            // Fast lane: plain words and single spaces, with the indices in registers.
-            var w = write
-            var chunk = chunkStart
-            while r < count {
-                let c = bytes[r]
-                if c == 0x20 {
-                    guard r + 1 < count && !Self.isSpace(bytes[r + 1]) else { break }
-                    if w != r { Self.move(bytes, starts, ends, from: r, to: w, count: 1) }
-                    w += 1
-                    r += 1
-                    chunk = w
-                    continue
-                }
-                if c == 0x21, let end = Self.exclamationsEnd(from: r, bytes: bytes, count: count) {
-                    if w != r { Self.move(bytes, starts, ends, from: r, to: w, count: end - r) }
-                    w += end - r
-                    r = end
-                    continue
-                }
-                guard Self.isASCIILetter(c), let end = Self.plainWordEnd(from: r, bytes: bytes, count: count) else { break }
-                if w != r { Self.move(bytes, starts, ends, from: r, to: w, count: end - r) }
-                w += end - r
-                r = end
-            }
-            write = w
-            chunkStart = chunk
+            Self.fastLane(bytes, starts, ends, count: count, read: &r, write: &write, chunkStart: &chunkStart)
             guard r < count else { break }
             let b = bytes[r]
             if Self.isSpace(b) {
@@ -210,11 +185,6 @@ struct TokenPass {
                 chunkStart = write
                 continue
             }
-            if Self.isASCIILetter(b), let end = Self.plainWordEnd(from: r, bytes: bytes, count: count) {
-                copy(from: r, to: end)
-                r = end
-                continue
-            }
             let isToken: Bool
             let unitLength: Int
             if b < 0x80 {
@@ -240,12 +210,46 @@ struct TokenPass {
         return write
     }
 
+    /// The fast lane of ``run()``: plain words, single spaces and sentence-ending runs of "!"
+    /// copied down as they are, from `read` until something else comes. A function of its
+    /// own, with the indices in registers and ``plainWordEnd(from:bytes:count:)`` inlined: the
+    /// call costs once per lane, not once per word.
+    @inline(never)
+    static func fastLane(_ bytes: UnsafeMutablePointer<UInt8>, _ starts: UnsafeMutablePointer<Int32>,
+                         _ ends: UnsafeMutablePointer<Int32>, count: Int, read: inout Int, write: inout Int,
+                         chunkStart: inout Int) {
+        var r = read, w = write, chunk = chunkStart
+        defer { read = r; write = w; chunkStart = chunk }
+        while r < count {
+            let c = bytes[r]
+            if c == 0x20 {
+                guard r + 1 < count && !isSpace(bytes[r + 1]) else { return }
+                if w != r { move(bytes, starts, ends, from: r, to: w, count: 1) }
+                w += 1
+                r += 1
+                chunk = w
+                continue
+            }
+            if c == 0x21, let end = exclamationsEnd(from: r, bytes: bytes, count: count) {
+                if w != r { move(bytes, starts, ends, from: r, to: w, count: end - r) }
+                w += end - r
+                r = end
+                continue
+            }
+            guard isASCIILetter(c), let end = plainWordEnd(from: r, bytes: bytes, count: count) else { return }
+            if w != r { move(bytes, starts, ends, from: r, to: w, count: end - r) }
+            w += end - r
+            r = end
+        }
+    }
+
     /// The end of the token at `r` when it is a plain word that no step changes: two or more
     /// ASCII letters, no run of three of the same letter, ended by something that is neither a
     /// letter, a digit, a mark nor a leet symbol. Nil otherwise (the general path decides).
     ///
     /// Eight bytes at a time while they are all letters (SWAR), then byte by byte.
     /// Static, with the buffer passed in: the hot loop does not copy the pass's state.
+    @inline(__always)
     static func plainWordEnd(from r: Int, bytes: UnsafeMutablePointer<UInt8>, count: Int) -> Int? {
         var t = r
         let raw = UnsafeRawPointer(bytes)
