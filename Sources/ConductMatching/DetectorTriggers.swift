@@ -13,55 +13,42 @@
 /// - `urls`: '.' or ':' (url);
 /// - `spelled`: " at", " ap" (of "apenstaartje"), '(', '[', '{' (spelled-out email).
 ///
-/// Cost: SWAR over 64-bit words, about seven branch-free operations per byte and one
-/// rarely-taken branch per 16 bytes and family; no table lookups.
+/// Cost: 16 bytes at a time as SIMD (SSE2 on x86-64): about five branch-free operations per
+/// byte, a branch per 16 bytes and family; no table lookups.
 struct DetectorTriggers {
     var digits: UInt64 = 0
     var atSigns: UInt64 = 0
     var urls: UInt64 = 0
     var spelled: UInt64 = 0
 
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highs: UInt64 = 0x8080_8080_8080_8080
-    private static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    private typealias Bytes = SIMD16<UInt8>
 
-    /// High bit of each byte of `x` that is zero; exact per byte (no borrow between bytes).
-    @inline(__always) private static func zeroBytes(_ x: UInt64) -> UInt64 {
-        ~(((x & lows) &+ lows) | x) & highs
+    /// The lanes of `mask` as two words, so that masks combine with plain bit operations
+    /// (operators on `SIMDMask` itself compile to per-lane loops).
+    @inline(__always) private static func words(_ mask: SIMDMask<SIMD16<Int8>>) -> SIMD2<UInt64> {
+        unsafeBitCast(mask, to: SIMD2<UInt64>.self)
     }
 
-    /// High bit of each byte of `x` equal to `c`.
-    @inline(__always) private static func equal(_ x: UInt64, _ c: UInt8) -> UInt64 {
-        zeroBytes(x ^ (ones &* UInt64(c)))
-    }
-
-    /// High bit of each byte of `x` that is an ASCII digit.
-    @inline(__always) private static func digitBytes(_ x: UInt64) -> UInt64 {
-        let y = x & lows
-        return (y &+ ones &* 0x50) & ~(y &+ ones &* 0x46) & ~x & highs
-    }
+    /// Whether any lane of `x` is set.
+    @inline(__always) private static func any(_ x: SIMD2<UInt64>) -> Bool { x[0] | x[1] != 0 }
 
     init(_ p: UnsafePointer<UInt8>, _ n: Int) {
         let raw = UnsafeRawPointer(p)
         var i = 0
         while i + 18 <= n {
             let bit: UInt64 = 1 << UInt64(min(i >> 4, 63))
-            var d: UInt64 = 0, a: UInt64 = 0, u: UInt64 = 0, s: UInt64 = 0
-            for half in 0..<2 {
-                let o = i + half * 8
-                let x = raw.loadUnaligned(fromByteOffset: o, as: UInt64.self)
-                let x1 = raw.loadUnaligned(fromByteOffset: o + 1, as: UInt64.self)
-                let x2 = raw.loadUnaligned(fromByteOffset: o + 2, as: UInt64.self)
-                d |= Self.digitBytes(x)
-                a |= Self.equal(x, UInt8(ascii: "@"))
-                u |= Self.equal(x, UInt8(ascii: ".")) | Self.equal(x, UInt8(ascii: ":"))
-                s |= Self.equal(x, 0x20) & Self.equal(x1, UInt8(ascii: "a")) & Self.equal(x2 | 0x0404_0404_0404_0404, UInt8(ascii: "t"))
-                s |= Self.equal(x, UInt8(ascii: "(")) | Self.equal(x | 0x2020_2020_2020_2020, UInt8(ascii: "{"))
-            }
-            if d != 0 { digits |= bit }
-            if a != 0 { atSigns |= bit }
-            if u != 0 { urls |= bit }
-            if s != 0 { spelled |= bit }
+            let x = raw.loadUnaligned(fromByteOffset: i, as: Bytes.self)
+            let x1 = raw.loadUnaligned(fromByteOffset: i + 1, as: Bytes.self)
+            let x2 = raw.loadUnaligned(fromByteOffset: i + 2, as: Bytes.self)
+            if Self.any(Self.words(x &- Bytes(repeating: 0x30) .< Bytes(repeating: 10))) { digits |= bit }
+            if Self.any(Self.words(x .== Bytes(repeating: UInt8(ascii: "@")))) { atSigns |= bit }
+            let periods = Self.words(x .== Bytes(repeating: UInt8(ascii: ".")))
+            if Self.any(periods | Self.words(x .== Bytes(repeating: UInt8(ascii: ":")))) { urls |= bit }
+            let spaceA = Self.words(x .== Bytes(repeating: 0x20)) & Self.words(x1 .== Bytes(repeating: UInt8(ascii: "a")))
+            let spaceAt = spaceA & Self.words(x2 | Bytes(repeating: 0x04) .== Bytes(repeating: UInt8(ascii: "t")))
+            let parenthesis = Self.words(x .== Bytes(repeating: UInt8(ascii: "(")))
+            let bracket = Self.words(x | Bytes(repeating: 0x20) .== Bytes(repeating: UInt8(ascii: "{")))
+            if Self.any(spaceAt | parenthesis | bracket) { spelled |= bit }
             i += 16
         }
         while i < n {
