@@ -15,10 +15,23 @@ final class EvaluationTables: Sendable {
     let floatingTargetStarts: FixedArray<Int32>
     /// Per match state of the DFA (``WordStartAutomaton/slot(of:)``): the targets of every
     /// literal it ends, with the literal's length, `slotTargets[slotTargetStarts[s] ..<
-    /// slotTargetStarts[s + 1]]`, in the order of its outputs, so that a match step leads
-    /// straight to its targets.
+    /// slotTargetStarts[s + 1]]`, so that a match step leads straight to its targets. The
+    /// targets of atoms that wake a branch come first, in the order of the state's outputs;
+    /// from `slotQuietStarts[s]` on, those of *quiet* atoms, in the same order.
+    ///
+    /// A quiet atom wakes no branch (`triggerStarts`): it only ever completes a clause that
+    /// another atom woke, or feeds a program that runs. The commonest words of a post ("the",
+    /// "is", "de") are quiet, so the scan only sets their bits, from
+    /// `slotQuietWords/slotQuietMasks[slotQuietWordStarts[s] ..< slotQuietWordStarts[s + 1]]`
+    /// (the state's quiet atoms as 64-atom words of the atom bit set), and records their
+    /// occurrences only when a program is about to run
+    /// (``CompiledRules/collectQuietOccurrences(_:_:)``).
     let slotTargetStarts: FixedArray<Int32>
+    let slotQuietStarts: FixedArray<Int32>
     let slotTargets: FixedArray<SlotTarget>
+    let slotQuietWordStarts: FixedArray<Int32>
+    let slotQuietWords: FixedArray<Int32>
+    let slotQuietMasks: FixedArray<UInt64>
     /// Literals that begin where a word begins (whole words, prefixes).
     let trie: LiteralTrie
     /// For trie literal `l`: its targets.
@@ -114,21 +127,6 @@ final class EvaluationTables: Sendable {
         literalDFA = result.literalDFA
         floatingTargetStarts = FixedArray(result.floatingTargetStarts)
         trieTargetStarts = FixedArray(result.trieTargetStarts)
-        var slotCounts: [Int] = [], slotTargets: [SlotTarget] = []
-        if let dfa = result.literalDFA {
-            for slot in 0..<dfa.matchSlotCount {
-                let before = slotTargets.count
-                for (floating, literal, length) in dfa.outputs(ofSlot: slot) {
-                    let starts = floating ? result.floatingTargetStarts : result.trieTargetStarts
-                    for t in starts[Int(literal)]..<starts[Int(literal) + 1] {
-                        slotTargets.append(SlotTarget(target: t, length: length))
-                    }
-                }
-                slotCounts.append(slotTargets.count - before)
-            }
-        }
-        slotTargetStarts = FixedArray(Self.starts(slotCounts))
-        self.slotTargets = FixedArray(slotTargets)
         suffixTrie = result.suffixTrie
         suffixTargetStarts = FixedArray(result.suffixTargetStarts)
         automatonTargetStarts = FixedArray(result.targetStarts)
@@ -224,6 +222,43 @@ final class EvaluationTables: Sendable {
         }
         triggerStarts = FixedArray(Self.starts(triggers.map(\.count)))
         triggerBranches = FixedArray(triggers.flatMap { $0 })
+
+        var slotTargetStarts: [Int32] = [0], slotQuietStarts: [Int32] = [], slotTargets: [SlotTarget] = []
+        var slotQuietWordStarts: [Int32] = [0], slotQuietWords: [Int32] = [], slotQuietMasks: [UInt64] = []
+        if let dfa = result.literalDFA {
+            for slot in 0..<dfa.matchSlotCount {
+                var quiet: [SlotTarget] = []
+                for (floating, literal, length) in dfa.outputs(ofSlot: slot) {
+                    let starts = floating ? result.floatingTargetStarts : result.trieTargetStarts
+                    for t in starts[Int(literal)]..<starts[Int(literal) + 1] {
+                        let target = SlotTarget(target: t, length: length)
+                        if triggers[Int(result.targets[Int(t)].atom)].isEmpty {
+                            quiet.append(target)
+                        } else {
+                            slotTargets.append(target)
+                        }
+                    }
+                }
+                slotQuietStarts.append(Int32(slotTargets.count))
+                slotTargets.append(contentsOf: quiet)
+                slotTargetStarts.append(Int32(slotTargets.count))
+                let before = slotQuietWords.count
+                for atom in Set(quiet.map { result.targets[Int($0.target)].atom }).sorted() {
+                    if slotQuietWords.count == before || slotQuietWords[slotQuietWords.count - 1] != atom >> 6 {
+                        slotQuietWords.append(atom >> 6)
+                        slotQuietMasks.append(0)
+                    }
+                    slotQuietMasks[slotQuietMasks.count - 1] |= 1 << UInt64(atom & 63)
+                }
+                slotQuietWordStarts.append(Int32(slotQuietWords.count))
+            }
+        }
+        self.slotTargetStarts = FixedArray(slotTargetStarts)
+        self.slotQuietStarts = FixedArray(slotQuietStarts)
+        self.slotTargets = FixedArray(slotTargets)
+        self.slotQuietWordStarts = FixedArray(slotQuietWordStarts)
+        self.slotQuietWords = FixedArray(slotQuietWords)
+        self.slotQuietMasks = FixedArray(slotQuietMasks)
         startStarts = FixedArray(Self.starts(starts.map(\.count)))
         startPrograms = FixedArray(starts.flatMap { $0 })
 

@@ -198,70 +198,114 @@ extension CompiledRules {
     }
 
     /// Step 1: literal matches on word boundaries, and detections, as occurrences in `w.found`;
-    /// their distinct atoms in `w.presentAtoms`.
+    /// their distinct atoms in `w.presentAtoms`. With the DFA, and unless tracing, the
+    /// literals of quiet atoms only set the atoms' bits (``EvaluationTables/slotQuietStarts``);
+    /// ``collectQuietOccurrences(_:_:)`` records them when a program is about to run.
     func collectOccurrences(_ w: inout Workspace, _ tables: EvaluationTables) {
-        let generation = w.generation
-        let atomMark = w.atomMark
-        let found = w.found, presentAtoms = w.presentAtoms, steps = w.matchSteps, atomBits = w.atomBits
-        @inline(__always) func record(_ atom: AtomID, _ start: Int, _ end: Int, widens: Bool = false) {
-            if atomMark[Int(atom)] != generation {
-                atomMark[Int(atom)] = generation
-                atomBits[Int(atom >> 6)] |= 1 << UInt64(atom & 63)
-                presentAtoms.append(atom)
-            }
-            found.append(Occurrence(atom: atom, start: Int32(start), end: Int32(end), firstWord: 0, lastWord: 0,
-                                    widens: widens))
-        }
+        let steps = w.matchSteps, atomBits = w.atomBits, quietWords = w.quietWords
         let targets = tables.targets.base
         let text = w.scan.text
+        let quiet = !w.trace
         text.bytes.withUnsafeBufferPointer { bytes in
             guard let p = bytes.baseAddress else { return }
             let n = bytes.count
             let classes = WordScanner.classTable
-            @inline(__always) func consider(_ t: Int, _ start: Int, _ end: Int) {
-                let target = targets[t]
-                if Self.accepts(target, t, start: start, end: end, p, n, classes, text, tables) {
-                    record(target.atom, start, end, widens: target.widens)
-                }
-            }
-            let trieStarts = tables.trieTargetStarts.base
             if let dfa = tables.literalDFA {
                 // Each match step leads to the targets its match state lists (see slotTargets).
-                let slotStarts = tables.slotTargetStarts.base, slotTargets = tables.slotTargets.base
+                let slotStarts = tables.slotTargetStarts.base, quietStarts = tables.slotQuietStarts.base
+                let slotTargets = tables.slotTargets.base
+                let wordStarts = tables.slotQuietWordStarts.base
+                let words = tables.slotQuietWords.base, masks = tables.slotQuietMasks.base
                 dfa.matchSteps(bytes, into: steps)
                 for k in 0..<steps.count {
                     let step = steps.base[k]
                     let slot = dfa.slot(of: step), end = Int(step.end)
-                    for e in Int(slotStarts[slot])..<Int(slotStarts[slot &+ 1]) {
-                        let entry = slotTargets[e]
-                        consider(Int(entry.target), end &- Int(entry.length), end)
+                    for e in Int(slotStarts[slot])..<Int(quiet ? quietStarts[slot] : slotStarts[slot &+ 1]) {
+                        let entry = slotTargets[e], t = Int(entry.target)
+                        Self.consider(targets[t], t, start: end &- Int(entry.length), end: end, p, n, classes, text, tables, w)
+                    }
+                    guard quiet else { continue }
+                    for q in Int(wordStarts[slot])..<Int(wordStarts[slot &+ 1]) {
+                        atomBits[Int(words[q])] |= masks[q]
+                        quietWords.append(words[q])
                     }
                 }
+                w.quietPending = quietWords.count > 0
             } else {
-                let suffixStarts = tables.suffixTargetStarts.base
+                let trieStarts = tables.trieTargetStarts.base, suffixStarts = tables.suffixTargetStarts.base
                 LiteralTrie.scan(bytes, classes, forward: tables.trie, backward: tables.suffixTrie) {
-                    backward, literal, start, end in
+                    [w] backward, literal, start, end in
                     let starts = backward ? suffixStarts : trieStarts
-                    for t in Int(starts[Int(literal)])..<Int(starts[Int(literal) &+ 1]) { consider(t, start, end) }
+                    for t in Int(starts[Int(literal)])..<Int(starts[Int(literal) &+ 1]) {
+                        Self.consider(targets[t], t, start: start, end: end, p, n, classes, text, tables, w)
+                    }
                 }
                 if automaton.patternCount > 0 {
                     let starts = tables.automatonTargetStarts.base
-                    automaton.forEachMatch(in: bytes) { match in
+                    automaton.forEachMatch(in: bytes) { [w] match in
                         let literal = match.pattern.index
                         for t in Int(starts[literal])..<Int(starts[literal &+ 1]) {
-                            consider(t, match.span.start, match.span.end)
+                            Self.consider(targets[t], t, start: match.span.start, end: match.span.end, p, n, classes, text,
+                                          tables, w)
                         }
                     }
                 }
             }
             if let detectors {
                 let detectorAtom = tables.detectorAtom.base
-                detectors.forEachDetection(in: bytes) { detection in
+                detectors.forEachDetection(in: bytes) { [w] detection in
                     let atom = detectorAtom[EvaluationTables.slot(detection.kind)]
-                    if atom >= 0 { record(atom, detection.span.start, detection.span.end) }
+                    if atom >= 0 { Self.record(atom, detection.span.start, detection.span.end, widens: false, w) }
                 }
             }
         }
+    }
+
+    /// Records the occurrences of quiet atoms that ``collectOccurrences(_:_:)`` only gave
+    /// bits, from the post's match steps; before the occurrences get words, once per post.
+    func collectQuietOccurrences(_ w: inout Workspace, _ tables: EvaluationTables) {
+        guard w.quietPending, let dfa = tables.literalDFA else { return }
+        w.quietPending = false
+        let steps = w.matchSteps, targets = tables.targets.base
+        let slotStarts = tables.slotTargetStarts.base, quietStarts = tables.slotQuietStarts.base
+        let slotTargets = tables.slotTargets.base
+        let text = w.scan.text
+        text.bytes.withUnsafeBufferPointer { bytes in
+            guard let p = bytes.baseAddress else { return }
+            let n = bytes.count
+            let classes = WordScanner.classTable
+            for k in 0..<steps.count {
+                let step = steps.base[k]
+                let slot = dfa.slot(of: step), end = Int(step.end)
+                for e in Int(quietStarts[slot])..<Int(slotStarts[slot &+ 1]) {
+                    let entry = slotTargets[e], t = Int(entry.target)
+                    Self.consider(targets[t], t, start: end &- Int(entry.length), end: end, p, n, classes, text, tables, w)
+                }
+            }
+        }
+    }
+
+    /// Records the literal match `start..<end` of target `t` when ``accepts`` it.
+    @inline(__always)
+    static func consider(_ target: LiteralTarget, _ t: Int, start: Int, end: Int, _ p: UnsafePointer<UInt8>, _ n: Int,
+                         _ classes: UnsafePointer<UInt8>, _ text: NormalizedText, _ tables: EvaluationTables,
+                         _ w: Workspace) {
+        if accepts(target, t, start: start, end: end, p, n, classes, text, tables) {
+            record(target.atom, start, end, widens: target.widens, w)
+        }
+    }
+
+    /// Adds an occurrence to `w.found`, and its atom to `w.presentAtoms` and the bit set the
+    /// first time.
+    @inline(__always)
+    static func record(_ atom: AtomID, _ start: Int, _ end: Int, widens: Bool, _ w: Workspace) {
+        if w.atomMark[Int(atom)] != w.generation {
+            w.atomMark[Int(atom)] = w.generation
+            w.atomBits[Int(atom >> 6)] |= 1 << UInt64(atom & 63)
+            w.presentAtoms.append(atom)
+        }
+        w.found.append(Occurrence(atom: atom, start: Int32(start), end: Int32(end), firstWord: 0, lastWord: 0,
+                                  widens: widens))
     }
 
     /// Whether a literal match of `target` (index `t`) sits on the word boundaries it needs,
@@ -317,6 +361,7 @@ extension CompiledRules {
         let tables = self.tables
         // Tracing runs every program, so that explanations check the clauses too.
         if w.trace || Self.clausesHold(program, w, tables) {
+            if w.quietPending { collectQuietOccurrences(&w, tables) }
             w.locate()
             let firstLo = Int(tables.firstAtomStarts[p]), firstHi = Int(tables.firstAtomStarts[p + 1])
             let entry = tables.programEntry[p]

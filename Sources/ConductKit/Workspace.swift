@@ -19,7 +19,10 @@ struct Workspace {
     /// Per atom: `generation` when the post holds an occurrence of it.
     var atomMark: UnsafeMutablePointer<UInt32>
     /// The same as a bit set, 64 atoms a word (the words of present atoms are cleared for
-    /// the next post).
+    /// the next post); quiet atoms may have bits before their occurrences are recorded, and
+    /// then a bit only says that the DFA ended one of the atom's literals there, not that it
+    /// sits on word boundaries (enough for ``CompiledRules/clausesHold(_:_:_:)``, a necessary
+    /// condition).
     var atomBits: UnsafeMutablePointer<UInt64>
     /// Per branch (``EvaluationTables/branchProgram``): `generation` once
     /// ``CompiledRules/findPossibleRules(_:_:)`` checked it; per program while tracing: once it
@@ -46,6 +49,12 @@ struct Workspace {
     let presentAtoms = GrowableList<AtomID>()
     /// The literal DFA's match steps for the post.
     let matchSteps = GrowableList<MatchStep>()
+    /// Words of `atomBits` the scan set for quiet atoms (``EvaluationTables/slotQuietStarts``),
+    /// repeats allowed: cleared for the next post with the words of `presentAtoms`.
+    let quietWords = GrowableList<Int32>()
+    /// Quiet atoms have bits but their occurrences are not in `found` yet
+    /// (``CompiledRules/collectQuietOccurrences(_:_:)`` adds them before anything locates).
+    var quietPending = false
 
     var programMatches: [ProgramMatch] = []
     var ruleMatches: [ProgramMatch] = []
@@ -122,6 +131,9 @@ struct Workspace {
         found.count = 0
         for atom in presentAtoms.elements { atomBits[Int(atom >> 6)] = 0 }
         presentAtoms.count = 0
+        for word in quietWords.elements { atomBits[Int(word)] = 0 }
+        quietWords.count = 0
+        quietPending = false
         Self.empty(&programMatches)
         Self.empty(&ruleMatches)
         Self.empty(&possible)

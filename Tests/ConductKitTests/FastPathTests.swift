@@ -167,25 +167,49 @@ struct FastPathTests {
         }
     }
 
-    @Test("each DFA match state lists the targets of the literals it ends, with their lengths, in output order")
+    @Test("each DFA match state lists the targets of the literals it ends, with their lengths, waking atoms' first")
     func slotTargets() throws {
         let tables = try Classifier.bundled().rules.tables
         let dfa = try #require(tables.literalDFA)
         #expect(tables.slotTargetStarts.count == dfa.matchSlotCount + 1)
-        var listed = 0
+        #expect(tables.slotQuietStarts.count == dfa.matchSlotCount)
+        func wakes(_ target: Int32) -> Bool {
+            let atom = Int(tables.targets[Int(target)].atom)
+            return tables.triggerStarts[atom + 1] > tables.triggerStarts[atom]
+        }
+        var listed = 0, quiet = 0
         for slot in 0..<dfa.matchSlotCount {
             var expected: [[Int32]] = []
             for (floating, literal, length) in dfa.outputs(ofSlot: slot) {
                 let starts = floating ? tables.floatingTargetStarts : tables.trieTargetStarts
                 for t in starts[Int(literal)]..<starts[Int(literal) + 1] { expected.append([t, length]) }
             }
+            // Output order within each part: targets whose atom wakes a branch, then quiet ones.
+            expected = expected.filter { wakes($0[0]) } + expected.filter { !wakes($0[0]) }
             let entries = (Int(tables.slotTargetStarts[slot])..<Int(tables.slotTargetStarts[slot + 1])).map {
                 [tables.slotTargets[$0].target, tables.slotTargets[$0].length]
             }
             #expect(entries == expected, "slot \(slot)")
+            let split = Int(tables.slotQuietStarts[slot]) - Int(tables.slotTargetStarts[slot])
+            #expect(entries.prefix(split).allSatisfy { wakes($0[0]) } && entries.dropFirst(split).allSatisfy { !wakes($0[0]) },
+                    "slot \(slot)")
+            // The quiet words and masks are exactly the bits of the quiet atoms.
+            var bits: [Int32: UInt64] = [:]
+            for entry in entries.dropFirst(split) {
+                let atom = tables.targets[Int(entry[0])].atom
+                bits[atom >> 6, default: 0] |= 1 << UInt64(atom & 63)
+            }
+            var listedBits: [Int32: UInt64] = [:]
+            for q in Int(tables.slotQuietWordStarts[slot])..<Int(tables.slotQuietWordStarts[slot + 1]) {
+                listedBits[tables.slotQuietWords[q], default: 0] |= tables.slotQuietMasks[q]
+            }
+            #expect(listedBits == bits, "slot \(slot)")
             listed += entries.count
+            quiet += entries.count - split
         }
         #expect(listed >= tables.targets.count)
+        // The bundled rules have both kinds: "the", "is" and "de" complete clauses, never wake.
+        #expect(quiet > 0 && quiet < listed)
         // A literal ending in a match state: "idiot" ends in the state its last byte leads to.
         let steps = GrowableList<MatchStep>(capacity: 4)
         Array("you idiot".utf8).withUnsafeBufferPointer { dfa.matchSteps($0, into: steps) }
