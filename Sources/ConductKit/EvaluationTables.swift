@@ -226,24 +226,30 @@ final class EvaluationTables: Sendable {
         var slotTargetStarts: [Int32] = [0], slotQuietStarts: [Int32] = [], slotTargets: [SlotTarget] = []
         var slotQuietWordStarts: [Int32] = [0], slotQuietWords: [Int32] = [], slotQuietMasks: [UInt64] = []
         if let dfa = result.literalDFA {
+            let targets = result.targets, floatingStarts = result.floatingTargetStarts, trieStarts = result.trieTargetStarts
+            let wakes = triggers.map { !$0.isEmpty }
+            var quiet: [SlotTarget] = [], quietAtoms: [AtomID] = []
             for slot in 0..<dfa.matchSlotCount {
-                var quiet: [SlotTarget] = []
+                quiet.removeAll(keepingCapacity: true)
                 for (floating, literal, length) in dfa.outputs(ofSlot: slot) {
-                    let starts = floating ? result.floatingTargetStarts : result.trieTargetStarts
+                    let starts = floating ? floatingStarts : trieStarts
                     for t in starts[Int(literal)]..<starts[Int(literal) + 1] {
                         let target = SlotTarget(target: t, length: length)
-                        if triggers[Int(result.targets[Int(t)].atom)].isEmpty {
-                            quiet.append(target)
-                        } else {
+                        if wakes[Int(targets[Int(t)].atom)] {
                             slotTargets.append(target)
+                        } else {
+                            quiet.append(target)
                         }
                     }
                 }
                 slotQuietStarts.append(Int32(slotTargets.count))
                 slotTargets.append(contentsOf: quiet)
                 slotTargetStarts.append(Int32(slotTargets.count))
+                quietAtoms.removeAll(keepingCapacity: true)
+                for entry in quiet { quietAtoms.append(targets[Int(entry.target)].atom) }
+                quietAtoms.sort()
                 let before = slotQuietWords.count
-                for atom in Set(quiet.map { result.targets[Int($0.target)].atom }).sorted() {
+                for atom in quietAtoms {
                     if slotQuietWords.count == before || slotQuietWords[slotQuietWords.count - 1] != atom >> 6 {
                         slotQuietWords.append(atom >> 6)
                         slotQuietMasks.append(0)
