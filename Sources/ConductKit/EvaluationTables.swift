@@ -87,6 +87,19 @@ final class EvaluationTables: Sendable {
     let triggerBranches: FixedArray<Int32>
     /// Per branch: its program.
     let branchProgram: FixedArray<Int32>
+    /// Per program: its ``FollowerCondition``, flattened. Program `p`'s first atoms are
+    /// `followerFirstAtoms[followerFirstStarts[p] ..< followerFirstStarts[p + 1]]` (sorted;
+    /// an empty range when it has no condition); first entry `f` can match alone when
+    /// `followerFirstAlone[f]`, else needs one of `followerAtoms/followerGaps[followerStarts[f]
+    /// ..< followerStarts[f + 1]]` (sorted by atom) within that many words; `followerMaximumGap[f]`
+    /// is the largest of those gaps.
+    let followerFirstStarts: FixedArray<Int32>
+    let followerFirstAtoms: FixedArray<AtomID>
+    let followerFirstAlone: FixedArray<Bool>
+    let followerMaximumGap: FixedArray<Int32>
+    let followerStarts: FixedArray<Int32>
+    let followerAtoms: FixedArray<AtomID>
+    let followerGaps: FixedArray<Int32>
     /// Per atom: every program that can start with it (for explanations).
     let startStarts: FixedArray<Int32>
     let startPrograms: FixedArray<Int32>
@@ -222,6 +235,27 @@ final class EvaluationTables: Sendable {
         }
         triggerStarts = FixedArray(Self.starts(triggers.map(\.count)))
         triggerBranches = FixedArray(triggers.flatMap { $0 })
+        var followerFirstStarts: [Int32] = [0], followerFirstAtoms: [AtomID] = [], followerFirstAlone: [Bool] = []
+        var followerMaximumGap: [Int32] = [], followerStarts: [Int32] = [0], followerAtoms: [AtomID] = []
+        var followerGaps: [Int32] = []
+        for program in programs {
+            for first in program.followerCondition()?.firsts ?? [] {
+                followerFirstAtoms.append(first.atom)
+                followerFirstAlone.append(first.alone)
+                followerMaximumGap.append(first.followers.map(\.maximumGap).max() ?? 0)
+                followerAtoms.append(contentsOf: first.followers.map(\.atom))
+                followerGaps.append(contentsOf: first.followers.map(\.maximumGap))
+                followerStarts.append(Int32(followerAtoms.count))
+            }
+            followerFirstStarts.append(Int32(followerFirstAtoms.count))
+        }
+        self.followerFirstStarts = FixedArray(followerFirstStarts)
+        self.followerFirstAtoms = FixedArray(followerFirstAtoms)
+        self.followerFirstAlone = FixedArray(followerFirstAlone)
+        self.followerMaximumGap = FixedArray(followerMaximumGap)
+        self.followerStarts = FixedArray(followerStarts)
+        self.followerAtoms = FixedArray(followerAtoms)
+        self.followerGaps = FixedArray(followerGaps)
 
         var slotTargetStarts: [Int32] = [0], slotQuietStarts: [Int32] = [], slotTargets: [SlotTarget] = []
         var slotQuietWordStarts: [Int32] = [0], slotQuietWords: [Int32] = [], slotQuietMasks: [UInt64] = []

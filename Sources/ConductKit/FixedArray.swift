@@ -102,5 +102,12 @@ final class GrowableList<Element: BitwiseCopyable> {
         count &+= 1
     }
 
+    /// Makes the list `count` copies of `value` (growing as needed).
+    func fill(_ value: Element, count newCount: Int) {
+        while capacity < newCount { grow() }
+        base.update(repeating: value, count: newCount)
+        count = newCount
+    }
+
     var elements: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
 }

@@ -299,3 +299,89 @@ extension PatternProgram {
         return atoms.sorted()
     }
 }
+
+/// What must follow a program's first atom: a necessary condition on word adjacency that
+/// clauses (``PatternProgram/branches``) cannot state. "{number} *2 <street_suffix_en>" needs
+/// a street word within two words after the number, not just both somewhere in the post.
+struct FollowerCondition: Equatable, Sendable {
+    /// A first atom of the program, and what a match that begins with it consumes next.
+    struct First: Equatable, Sendable {
+        var atom: AtomID
+        /// A match can consume this atom alone (the program accepts right after it).
+        var alone: Bool
+        /// The atoms a match can consume second, sorted, each with the most words that can lie
+        /// between the first atom's last word and its first word (the gaps on the way).
+        var followers: [(atom: AtomID, maximumGap: Int32)]
+
+        static func == (a: Self, b: Self) -> Bool {
+            a.atom == b.atom && a.alone == b.alone && a.followers.map(\.atom) == b.followers.map(\.atom)
+                && a.followers.map(\.maximumGap) == b.followers.map(\.maximumGap)
+        }
+    }
+
+    /// Sorted by atom.
+    var firsts: [First]
+}
+
+extension PatternProgram {
+    /// Cap on the follower pairs of one program (``followerCondition(limit:)``): beyond it the
+    /// condition is not worth its memory and time.
+    static let maximumFollowerPairs = 4_096
+
+    /// For each atom a match can begin with, what it consumes next and how far away; nil when
+    /// every first atom can match alone (the condition says nothing) or when there are more
+    /// than `limit` pairs.
+    func followerCondition(limit: Int = PatternProgram.maximumFollowerPairs) -> FollowerCondition? {
+        // Per instruction: the atoms consumable first from it, with the most words its gaps
+        // skip before them, and whether it can accept before consuming anything (a DAG, so
+        // memoized).
+        var memo: [Int32: (atoms: [AtomID: Int32], accepts: Bool)] = [:]
+        func next(_ pc: Int32) -> (atoms: [AtomID: Int32], accepts: Bool) {
+            if let known = memo[pc] { return known }
+            var result: (atoms: [AtomID: Int32], accepts: Bool)
+            switch instructions[Int(pc)] {
+            case .atom(let atom, _): result = ([atom: 0], false)
+            case .atomSet(let set): result = (Dictionary(atomSets[Int(set)].map { ($0.atom, 0) }, uniquingKeysWith: max), false)
+            case .split(let a, let b):
+                let x = next(a), y = next(b)
+                result = (x.atoms.merging(y.atoms, uniquingKeysWith: max), x.accepts || y.accepts)
+            case .gap(let maximum, let target):
+                let x = next(target)
+                result = (x.atoms.mapValues { $0 + maximum }, x.accepts)
+            case .accept: result = ([:], true)
+            }
+            memo[pc] = result
+            return result
+        }
+        // Each way a match can begin: the first atom consumed and where it continues.
+        var starts: [(atom: AtomID, next: Int32)] = []
+        var seen = Set<Int32>()
+        var stack: [Int32] = [0]
+        while let pc = stack.popLast() {
+            guard seen.insert(pc).inserted else { continue }
+            switch instructions[Int(pc)] {
+            case .atom(let atom, let target): starts.append((atom, target))
+            case .atomSet(let set): starts.append(contentsOf: atomSets[Int(set)].map { ($0.atom, $0.next) })
+            case .split(let a, let b): stack.append(a); stack.append(b)
+            case .gap(_, let target): stack.append(target)
+            case .accept: break
+            }
+        }
+        var byAtom: [AtomID: (alone: Bool, followers: [AtomID: Int32])] = [:]
+        for (atom, target) in starts {
+            let after = next(target)
+            var entry = byAtom[atom] ?? (false, [:])
+            entry.alone = entry.alone || after.accepts
+            entry.followers.merge(after.atoms, uniquingKeysWith: max)
+            byAtom[atom] = entry
+        }
+        guard byAtom.values.contains(where: { !$0.alone }) else { return nil }
+        guard byAtom.values.reduce(0, { $0 + ($1.alone ? 0 : $1.followers.count) }) <= limit else { return nil }
+        let firsts = byAtom.keys.sorted().map { atom -> FollowerCondition.First in
+            let entry = byAtom[atom]!
+            let followers = entry.alone ? [] : entry.followers.keys.sorted().map { ($0, entry.followers[$0]!) }
+            return FollowerCondition.First(atom: atom, alone: entry.alone, followers: followers)
+        }
+        return FollowerCondition(firsts: firsts)
+    }
+}

@@ -359,9 +359,15 @@ extension CompiledRules {
         w.programMark[p] = w.generation
         let lo = w.programMatches.count
         let tables = self.tables
-        // Tracing runs every program, so that explanations check the clauses too.
-        if w.trace || Self.clausesHold(program, w, tables) {
+        // Tracing runs every program, so that explanations check the clauses too. Otherwise a
+        // program runs when a branch of its clauses holds and its first atoms' followers are
+        // near enough; both read only the scan's occurrences, not words.
+        var runs = w.trace
+        if !runs && Self.clausesHold(program, w, tables) {
             if w.quietPending { collectQuietOccurrences(&w, tables) }
+            runs = Self.followersHold(program, &w, tables)
+        }
+        if runs {
             w.locate()
             let firstLo = Int(tables.firstAtomStarts[p]), firstHi = Int(tables.firstAtomStarts[p + 1])
             let entry = tables.programEntry[p]

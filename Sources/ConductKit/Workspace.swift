@@ -55,6 +55,9 @@ struct Workspace {
     /// Quiet atoms have bits but their occurrences are not in `found` yet
     /// (``CompiledRules/collectQuietOccurrences(_:_:)`` adds them before anything locates).
     var quietPending = false
+    /// Sure word starts of the text, for ``CompiledRules/followersHold(_:_:_:)`` (built the
+    /// first time a program's condition is checked).
+    var sureWordStarts = WordStartCounter()
 
     var programMatches: [ProgramMatch] = []
     var ruleMatches: [ProgramMatch] = []
@@ -134,6 +137,7 @@ struct Workspace {
         for word in quietWords.elements { atomBits[Int(word)] = 0 }
         quietWords.count = 0
         quietPending = false
+        sureWordStarts.reset()
         Self.empty(&programMatches)
         Self.empty(&ruleMatches)
         Self.empty(&possible)
