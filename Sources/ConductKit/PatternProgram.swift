@@ -330,27 +330,37 @@ extension PatternProgram {
 
     /// For each atom a match can begin with, what it consumes next and how far away; nil when
     /// every first atom can match alone (the condition says nothing) or when there are more
-    /// than `limit` pairs.
+    /// than `limit` pairs of a first atom and a follower (counted before duplicates merge, so
+    /// that a long word list gives up before building its product).
     func followerCondition(limit: Int = PatternProgram.maximumFollowerPairs) -> FollowerCondition? {
         // Per instruction: the atoms consumable first from it, with the most words its gaps
         // skip before them, and whether it can accept before consuming anything (a DAG, so
-        // memoized).
-        var memo: [Int32: (atoms: [AtomID: Int32], accepts: Bool)] = [:]
-        func next(_ pc: Int32) -> (atoms: [AtomID: Int32], accepts: Bool) {
-            if let known = memo[pc] { return known }
-            var result: (atoms: [AtomID: Int32], accepts: Bool)
+        // memoized); nil atoms once there are more than `limit`.
+        typealias Followers = [(atom: AtomID, maximumGap: Int32)]
+        var memo = [(atoms: Followers?, accepts: Bool)?](repeating: nil, count: instructions.count)
+        func next(_ pc: Int32) -> (atoms: Followers?, accepts: Bool) {
+            if let known = memo[Int(pc)] { return known }
+            var result: (atoms: Followers?, accepts: Bool)
             switch instructions[Int(pc)] {
-            case .atom(let atom, _): result = ([atom: 0], false)
-            case .atomSet(let set): result = (Dictionary(atomSets[Int(set)].map { ($0.atom, 0) }, uniquingKeysWith: max), false)
+            case .atom(let atom, _): result = ([(atom, 0)], false)
+            case .atomSet(let set):
+                // Sorted by atom already; an atom may lead to several continuations.
+                var atoms: Followers = []
+                for step in atomSets[Int(set)] where atoms.last?.atom != step.atom { atoms.append((step.atom, 0)) }
+                result = (atoms.count > limit ? nil : atoms, false)
             case .split(let a, let b):
                 let x = next(a), y = next(b)
-                result = (x.atoms.merging(y.atoms, uniquingKeysWith: max), x.accepts || y.accepts)
+                var atoms: Followers?
+                if let xAtoms = x.atoms, let yAtoms = y.atoms, xAtoms.count + yAtoms.count <= limit {
+                    atoms = Self.merge(xAtoms, yAtoms)
+                }
+                result = (atoms, x.accepts || y.accepts)
             case .gap(let maximum, let target):
                 let x = next(target)
-                result = (x.atoms.mapValues { $0 + maximum }, x.accepts)
-            case .accept: result = ([:], true)
+                result = (x.atoms?.map { ($0.atom, $0.maximumGap + maximum) }, x.accepts)
+            case .accept: result = ([], true)
             }
-            memo[pc] = result
+            memo[Int(pc)] = result
             return result
         }
         // Each way a match can begin: the first atom consumed and where it continues.
@@ -367,21 +377,66 @@ extension PatternProgram {
             case .accept: break
             }
         }
-        var byAtom: [AtomID: (alone: Bool, followers: [AtomID: Int32])] = [:]
-        for (atom, target) in starts {
+        // Give up before building anything when no start needs a follower or there are too
+        // many pairs (long word lists, where most programs' first atoms are).
+        var pairs = 0, needed = false
+        for (_, target) in starts {
             let after = next(target)
-            var entry = byAtom[atom] ?? (false, [:])
-            entry.alone = entry.alone || after.accepts
-            entry.followers.merge(after.atoms, uniquingKeysWith: max)
-            byAtom[atom] = entry
+            guard !after.accepts else { continue }
+            guard let atoms = after.atoms else { return nil }
+            needed = true
+            pairs += atoms.count
+            guard pairs <= limit else { return nil }
         }
-        guard byAtom.values.contains(where: { !$0.alone }) else { return nil }
-        guard byAtom.values.reduce(0, { $0 + ($1.alone ? 0 : $1.followers.count) }) <= limit else { return nil }
-        let firsts = byAtom.keys.sorted().map { atom -> FollowerCondition.First in
-            let entry = byAtom[atom]!
-            let followers = entry.alone ? [] : entry.followers.keys.sorted().map { ($0, entry.followers[$0]!) }
-            return FollowerCondition.First(atom: atom, alone: entry.alone, followers: followers)
+        guard needed else { return nil }
+        // Per first atom (starts sorted by atom, then continuation): alone when some
+        // continuation can accept, else the followers of its continuations, merged.
+        starts.sort { $0.atom != $1.atom ? $0.atom < $1.atom : $0.next < $1.next }
+        func followers(of target: Int32) -> Followers { next(target).atoms ?? [] }
+        var firsts: [FollowerCondition.First] = []
+        var i = 0
+        while i < starts.count {
+            let atom = starts[i].atom
+            var alone = false
+            var list: Followers = []
+            var j = i
+            while j < starts.count && starts[j].atom == atom {
+                let target = starts[j].next
+                if j == i || target != starts[j - 1].next {
+                    if next(target).accepts {
+                        alone = true
+                    } else if !alone {
+                        list = list.isEmpty ? followers(of: target) : Self.merge(list, followers(of: target))
+                    }
+                }
+                j += 1
+            }
+            firsts.append(FollowerCondition.First(atom: atom, alone: alone, followers: alone ? [] : list))
+            i = j
         }
+        guard firsts.contains(where: { !$0.alone }) else { return nil }
         return FollowerCondition(firsts: firsts)
+    }
+
+    /// Two follower lists sorted by atom, as one: each atom once, with the larger gap.
+    private static func merge(_ a: [(atom: AtomID, maximumGap: Int32)],
+                              _ b: [(atom: AtomID, maximumGap: Int32)]) -> [(atom: AtomID, maximumGap: Int32)] {
+        var merged: [(atom: AtomID, maximumGap: Int32)] = []
+        merged.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i].atom < b[j].atom) {
+                merged.append(a[i])
+                i += 1
+            } else if i == a.count || b[j].atom < a[i].atom {
+                merged.append(b[j])
+                j += 1
+            } else {
+                merged.append((a[i].atom, max(a[i].maximumGap, b[j].maximumGap)))
+                i += 1
+                j += 1
+            }
+        }
+        return merged
     }
 }
