@@ -46,6 +46,27 @@ import Testing
         }
     }
 
+    /// ASCII runs after a non-ASCII scalar are copied in bulk, as far as the output has room:
+    /// 40 expansions of ﷺ (3 bytes → 33 each) use up the spare room of the first buffer, so
+    /// the second 2,000-byte run is copied in pieces. Every byte keeps its own offset, upper
+    /// case folded.
+    @Test func asciiRunsAfterExpansionsKeepTheirOffsets() {
+        let head = String(repeating: "ﷺ", count: 40)
+        let run = String(repeating: "Ab cD-9", count: 300).prefix(2_000)
+        let text = normalized(head + run + "é" + run, Self.only)
+        #expect(text.string == ICUReference.nfkcCasefold(head + run + "é" + run))
+        let expansion = ICUReference.nfkcCasefold(head).utf8.count
+        let lower = Array(run.lowercased().utf8)
+        #expect(Array(text.bytes[expansion..<(expansion + lower.count)]) == lower)
+        for k in 0..<lower.count {
+            #expect(text.originStarts[expansion + k] == Int32(120 + k) && text.originEnds[expansion + k] == Int32(121 + k),
+                    "byte \(k)")
+        }
+        // The run after "é" (2 bytes at 2,120): its bytes map to 2,122 on.
+        let tail = text.bytes.count - lower.count
+        #expect(text.originStarts[tail] == 2_122 && text.originEnds[text.bytes.count - 1] == 4_122)
+    }
+
     /// Segment by segment, through the table or ICU, the result is ICU's result for the whole
     /// string (which also drops default ignorables).
     @Test func matchesICUOnRandomText() {
