@@ -26,22 +26,38 @@ extension DetectorScan {
         while let range = cursor.next() {
             var i = max(range.start, urlResume)
             while i < range.end {
+                i = nextURLMark(from: i, to: range.end)
+                guard i < range.end else { break }
                 let b = p[i]
-                if b == UInt8(ascii: ".") || b == UInt8(ascii: ":") {
-                    guard visitsEveryURLMark || Self.mayContinueURL(b, at(i + 1)) else {
-                        urlResume = i + 1
-                        i += 1
-                        continue
-                    }
-                    var s = i
-                    while s > urlResume && Self.isHostByte(at(s - 1)) { s -= 1 }
-                    urlResume = max(url(at: s), i + 1)
-                    i = urlResume
-                } else {
+                guard visitsEveryURLMark || Self.mayContinueURL(b, at(i + 1)) else {
+                    urlResume = i + 1
                     i += 1
+                    continue
                 }
+                var s = i
+                while s > urlResume && Self.isHostByte(at(s - 1)) { s -= 1 }
+                urlResume = max(url(at: s), i + 1)
+                i = urlResume
             }
         }
+    }
+
+    /// The first '.' or ':' in `p[from ..< end]` (`end` at most the text's length), or `end`:
+    /// eight bytes at a time (SWAR, exact per byte).
+    @inline(__always)
+    func nextURLMark(from: Int, to end: Int) -> Int {
+        let raw = UnsafeRawPointer(p)
+        let high: UInt64 = 0x8080_8080_8080_8080, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var i = from
+        while i &+ 8 <= end {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let periods = x ^ 0x2E2E_2E2E_2E2E_2E2E, colons = x ^ 0x3A3A_3A3A_3A3A_3A3A
+            let marks = ~(((periods & low) &+ low) | periods) & high | ~(((colons & low) &+ low) | colons) & high
+            if marks != 0 { return i &+ marks.trailingZeroBitCount >> 3 }
+            i &+= 8
+        }
+        while i < end && p[i] != UInt8(ascii: ".") && p[i] != UInt8(ascii: ":") { i &+= 1 }
+        return i
     }
 
     @inline(__always) static func isHostByte(_ b: UInt8) -> Bool {
