@@ -82,9 +82,10 @@ final class EvaluationTables: Sendable {
     let ownerStarts: FixedArray<Int32>
     let owners: FixedArray<Int32>
     /// Per atom: the branches of `match` programs of rules the verdict needs whose rarest
-    /// clause holds it (a branch without clauses: whose program can start with it).
+    /// clause holds it (a branch without clauses: whose program can start with it), each with
+    /// a quick test of one more of its clauses (``Trigger``).
     let triggerStarts: FixedArray<Int32>
-    let triggerBranches: FixedArray<Int32>
+    let triggers: FixedArray<Trigger>
     /// Per branch: its program.
     let branchProgram: FixedArray<Int32>
     /// Per program: its ``FollowerCondition``, flattened. Program `p`'s first atoms are
@@ -234,7 +235,18 @@ final class EvaluationTables: Sendable {
             }
         }
         triggerStarts = FixedArray(Self.starts(triggers.map(\.count)))
-        triggerBranches = FixedArray(triggers.flatMap { $0 })
+        // Each branch's quick test: its rarest clause after the first that fits one word of
+        // the atom bit set.
+        let branchList = Array(branches.joined())
+        let quickTests = branchList.map { branch -> (word: Int32, mask: UInt64) in
+            for clause in branch.dropFirst() where Set(clause.map { $0 >> 6 }).count == 1 {
+                return (clause[0] >> 6, clause.reduce(0) { $0 | 1 << UInt64($1 & 63) })
+            }
+            return (-1, 0)
+        }
+        self.triggers = FixedArray(triggers.flatMap { $0 }.map { branch in
+            Trigger(branch: branch, word: quickTests[Int(branch)].word, mask: quickTests[Int(branch)].mask)
+        })
         var followerFirstStarts: [Int32] = [0], followerFirstAtoms: [AtomID] = [], followerFirstAlone: [Bool] = []
         var followerMaximumGap: [Int32] = [], followerStarts: [Int32] = [0], followerAtoms: [AtomID] = []
         var followerGaps: [Int32] = []
@@ -371,6 +383,16 @@ final class EvaluationTables: Sendable {
         guard let index = languageCodes.firstIndex(of: language), index < 64 else { return 0 }
         return 1 << UInt64(index)
     }
+}
+
+/// A branch an atom wakes (``EvaluationTables/triggers``), with a test of one more of the
+/// branch's clauses that reads no table but the atom bit set: the clause holds only if
+/// `atomBits[word] & mask != 0`. `word` is -1 when no other clause fits one word. Woken
+/// branches mostly fail, and this way most fail without reading their clause lists.
+struct Trigger: Sendable, BitwiseCopyable {
+    var branch: Int32
+    var word: Int32
+    var mask: UInt64
 }
 
 /// A target of a DFA match state (``EvaluationTables/slotTargets``): the literal ends where

@@ -84,14 +84,18 @@ extension CompiledRules {
     /// Steps 2 and 3: fills `w.required`.
     static func findPossibleRules(_ w: inout Workspace, _ tables: EvaluationTables) {
         let generation = w.generation
-        let triggerStarts = tables.triggerStarts.base, triggerBranches = tables.triggerBranches.base
+        let triggerStarts = tables.triggerStarts.base, triggers = tables.triggers.base
         let branchProgram = tables.branchProgram.base
         let ownerStarts = tables.ownerStarts.base, owners = tables.owners.base
         let queuedMark = w.queuedMark  // per branch here
+        let bits = w.atomBits
         for atom in w.presentAtoms.elements {
             let atom = Int(atom)
             for k in Int(triggerStarts[atom])..<Int(triggerStarts[atom &+ 1]) {
-                let branch = Int(triggerBranches[k])
+                let trigger = triggers[k]
+                // One of its clauses, tested from the trigger entry alone.
+                if trigger.word >= 0 && bits[Int(trigger.word)] & trigger.mask == 0 { continue }
+                let branch = Int(trigger.branch)
                 guard queuedMark[branch] != generation else { continue }
                 queuedMark[branch] = generation
                 // Its first clause holds: an atom of it woke the branch.

@@ -220,6 +220,27 @@ struct FastPathTests {
         #expect(ends.contains { $0 == (4, 9) })
     }
 
+    @Test("each trigger's quick test is its branch's first clause after the rarest that fits one word")
+    func triggerQuickTests() throws {
+        let tables = try Classifier.bundled().rules.tables
+        var tested = 0
+        for k in 0..<tables.triggers.count {
+            let trigger = tables.triggers[k], branch = Int(trigger.branch)
+            var expected: (word: Int32, mask: UInt64) = (-1, 0)
+            for c in (Int(tables.clauseStarts[branch]) + 1)..<Int(tables.clauseStarts[branch + 1])
+            where tables.clauseWordStarts[c + 1] - tables.clauseWordStarts[c] == 1 {
+                let entry = Int(tables.clauseWordStarts[c])
+                expected = (tables.clauseWords[entry], tables.clauseMasks[entry])
+                break
+            }
+            #expect(trigger.word == expected.word && trigger.mask == expected.mask, "trigger \(k)")
+            if trigger.word >= 0 { tested += 1 }
+        }
+        // Many have one (about two in five with the bundled rules; the others have only their
+        // rarest clause, or clauses of several words).
+        #expect(tested * 4 > tables.triggers.count)
+    }
+
     @Test("classification with the bundled rules equals the verdict of evaluating every rule")
     func bundledRulesAgreeWithFullEvaluation() throws {
         let rules = try Classifier.bundled().rules
