@@ -13,23 +13,21 @@ final class EvaluationTables: Sendable {
     /// floating literals.
     let literalDFA: WordStartAutomaton?
     let floatingTargetStarts: FixedArray<Int32>
-    /// Per match state of the DFA (``WordStartAutomaton/slot(of:)``): the targets of every
-    /// literal it ends, with the literal's length, `slotTargets[slotTargetStarts[s] ..<
-    /// slotTargetStarts[s + 1]]`, so that a match step leads straight to its targets. The
-    /// targets of atoms that wake a branch come first, in the order of the state's outputs;
-    /// from `slotQuietStarts[s]` on, those of *quiet* atoms, in the same order.
+    /// Per match state of the DFA (``WordStartAutomaton/slot(of:)``), one header
+    /// (``SlotHeader``) that places the targets of every literal it ends, each with the
+    /// literal's length and a copy of its ``LiteralTarget``, so that a match step leads
+    /// straight to what it needs to read: `slotTargets[targets ..< targetsEnd]`. The targets of
+    /// atoms that wake a branch come first, in the order of the state's outputs; from
+    /// `quietTargets` on, those of *quiet* atoms, in the same order.
     ///
     /// A quiet atom wakes no branch (`triggerStarts`): it only ever completes a clause that
     /// another atom woke, or feeds a program that runs. The commonest words of a post ("the",
     /// "is", "de") are quiet, so the scan only sets their bits, from
-    /// `slotQuietWords/slotQuietMasks[slotQuietWordStarts[s] ..< slotQuietWordStarts[s + 1]]`
-    /// (the state's quiet atoms as 64-atom words of the atom bit set), and records their
-    /// occurrences only when a program is about to run
-    /// (``CompiledRules/collectQuietOccurrences(_:_:)``).
-    let slotTargetStarts: FixedArray<Int32>
-    let slotQuietStarts: FixedArray<Int32>
+    /// `slotQuietWords/slotQuietMasks[quietWords ..< quietWordsEnd]` (the state's quiet atoms
+    /// as 64-atom words of the atom bit set), and records their occurrences only when a program
+    /// may run (``CompiledRules/collectQuietOccurrences(_:_:)``).
+    let slotHeaders: FixedArray<SlotHeader>
     let slotTargets: FixedArray<SlotTarget>
-    let slotQuietWordStarts: FixedArray<Int32>
     let slotQuietWords: FixedArray<Int32>
     let slotQuietMasks: FixedArray<UInt64>
     /// Literals that begin where a word begins (whole words, prefixes).
@@ -269,18 +267,20 @@ final class EvaluationTables: Sendable {
         self.followerAtoms = FixedArray(followerAtoms)
         self.followerGaps = FixedArray(followerGaps)
 
-        var slotTargetStarts: [Int32] = [0], slotQuietStarts: [Int32] = [], slotTargets: [SlotTarget] = []
-        var slotQuietWordStarts: [Int32] = [0], slotQuietWords: [Int32] = [], slotQuietMasks: [UInt64] = []
+        var slotHeaders: [SlotHeader] = [], slotTargets: [SlotTarget] = []
+        var slotQuietWords: [Int32] = [], slotQuietMasks: [UInt64] = []
         if let dfa = result.literalDFA {
             let targets = result.targets, floatingStarts = result.floatingTargetStarts, trieStarts = result.trieTargetStarts
             let wakes = triggers.map { !$0.isEmpty }
             var quiet: [SlotTarget] = [], quietAtoms: [AtomID] = []
             for slot in 0..<dfa.matchSlotCount {
                 quiet.removeAll(keepingCapacity: true)
+                var header = SlotHeader(targets: Int32(slotTargets.count), quietTargets: 0, targetsEnd: 0,
+                                        quietWords: Int32(slotQuietWords.count), quietWordsEnd: 0)
                 for (floating, literal, length) in dfa.outputs(ofSlot: slot) {
                     let starts = floating ? floatingStarts : trieStarts
                     for t in starts[Int(literal)]..<starts[Int(literal) + 1] {
-                        let target = SlotTarget(target: t, length: length)
+                        let target = SlotTarget(target: t, length: length, literal: targets[Int(t)])
                         if wakes[Int(targets[Int(t)].atom)] {
                             slotTargets.append(target)
                         } else {
@@ -288,11 +288,11 @@ final class EvaluationTables: Sendable {
                         }
                     }
                 }
-                slotQuietStarts.append(Int32(slotTargets.count))
+                header.quietTargets = Int32(slotTargets.count)
                 slotTargets.append(contentsOf: quiet)
-                slotTargetStarts.append(Int32(slotTargets.count))
+                header.targetsEnd = Int32(slotTargets.count)
                 quietAtoms.removeAll(keepingCapacity: true)
-                for entry in quiet { quietAtoms.append(targets[Int(entry.target)].atom) }
+                for entry in quiet { quietAtoms.append(entry.literal.atom) }
                 quietAtoms.sort()
                 let before = slotQuietWords.count
                 for atom in quietAtoms {
@@ -302,13 +302,12 @@ final class EvaluationTables: Sendable {
                     }
                     slotQuietMasks[slotQuietMasks.count - 1] |= 1 << UInt64(atom & 63)
                 }
-                slotQuietWordStarts.append(Int32(slotQuietWords.count))
+                header.quietWordsEnd = Int32(slotQuietWords.count)
+                slotHeaders.append(header)
             }
         }
-        self.slotTargetStarts = FixedArray(slotTargetStarts)
-        self.slotQuietStarts = FixedArray(slotQuietStarts)
+        self.slotHeaders = FixedArray(slotHeaders)
         self.slotTargets = FixedArray(slotTargets)
-        self.slotQuietWordStarts = FixedArray(slotQuietWordStarts)
         self.slotQuietWords = FixedArray(slotQuietWords)
         self.slotQuietMasks = FixedArray(slotQuietMasks)
         startStarts = FixedArray(Self.starts(starts.map(\.count)))
@@ -396,8 +395,19 @@ struct Trigger: Sendable, BitwiseCopyable {
 }
 
 /// A target of a DFA match state (``EvaluationTables/slotTargets``): the literal ends where
-/// the step ends and is `length` bytes long.
+/// the step ends and is `length` bytes long; `literal` is `targets[target]`.
 struct SlotTarget: Sendable, BitwiseCopyable {
     var target: Int32
     var length: Int32
+    var literal: LiteralTarget
+}
+
+/// Where a DFA match state's targets and quiet atom bits are (``EvaluationTables/slotHeaders``),
+/// in one place, so that a match step reads one header.
+struct SlotHeader: Sendable, BitwiseCopyable {
+    var targets: Int32
+    var quietTargets: Int32
+    var targetsEnd: Int32
+    var quietWords: Int32
+    var quietWordsEnd: Int32
 }

@@ -215,21 +215,20 @@ extension CompiledRules {
             let n = bytes.count
             let classes = WordScanner.classTable
             if let dfa = tables.literalDFA {
-                // Each match step leads to the targets its match state lists (see slotTargets).
-                let slotStarts = tables.slotTargetStarts.base, quietStarts = tables.slotQuietStarts.base
-                let slotTargets = tables.slotTargets.base
-                let wordStarts = tables.slotQuietWordStarts.base
+                // Each match step leads to the targets its match state lists (see slotHeaders).
+                let headers = tables.slotHeaders.base, slotTargets = tables.slotTargets.base
                 let words = tables.slotQuietWords.base, masks = tables.slotQuietMasks.base
                 dfa.matchSteps(bytes, into: steps)
                 for k in 0..<steps.count {
                     let step = steps.base[k]
-                    let slot = dfa.slot(of: step), end = Int(step.end)
-                    for e in Int(slotStarts[slot])..<Int(quiet ? quietStarts[slot] : slotStarts[slot &+ 1]) {
-                        let entry = slotTargets[e], t = Int(entry.target)
-                        Self.consider(targets[t], t, start: end &- Int(entry.length), end: end, p, n, classes, text, tables, w)
+                    let header = headers[dfa.slot(of: step)], end = Int(step.end)
+                    for e in Int(header.targets)..<Int(quiet ? header.quietTargets : header.targetsEnd) {
+                        let entry = slotTargets[e]
+                        Self.consider(entry.literal, Int(entry.target), start: end &- Int(entry.length), end: end, p, n,
+                                      classes, text, tables, w)
                     }
                     guard quiet else { continue }
-                    for q in Int(wordStarts[slot])..<Int(wordStarts[slot &+ 1]) {
+                    for q in Int(header.quietWords)..<Int(header.quietWordsEnd) {
                         atomBits[Int(words[q])] |= masks[q]
                         quietWords.append(words[q])
                     }
@@ -270,9 +269,8 @@ extension CompiledRules {
     func collectQuietOccurrences(_ w: inout Workspace, _ tables: EvaluationTables) {
         guard w.quietPending, let dfa = tables.literalDFA else { return }
         w.quietPending = false
-        let steps = w.matchSteps, targets = tables.targets.base
-        let slotStarts = tables.slotTargetStarts.base, quietStarts = tables.slotQuietStarts.base
-        let slotTargets = tables.slotTargets.base
+        let steps = w.matchSteps
+        let headers = tables.slotHeaders.base, slotTargets = tables.slotTargets.base
         let text = w.scan.text
         text.bytes.withUnsafeBufferPointer { bytes in
             guard let p = bytes.baseAddress else { return }
@@ -280,10 +278,11 @@ extension CompiledRules {
             let classes = WordScanner.classTable
             for k in 0..<steps.count {
                 let step = steps.base[k]
-                let slot = dfa.slot(of: step), end = Int(step.end)
-                for e in Int(quietStarts[slot])..<Int(slotStarts[slot &+ 1]) {
-                    let entry = slotTargets[e], t = Int(entry.target)
-                    Self.consider(targets[t], t, start: end &- Int(entry.length), end: end, p, n, classes, text, tables, w)
+                let header = headers[dfa.slot(of: step)], end = Int(step.end)
+                for e in Int(header.quietTargets)..<Int(header.targetsEnd) {
+                    let entry = slotTargets[e]
+                    Self.consider(entry.literal, Int(entry.target), start: end &- Int(entry.length), end: end, p, n,
+                                  classes, text, tables, w)
                 }
             }
         }

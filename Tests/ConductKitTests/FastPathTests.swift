@@ -171,14 +171,16 @@ struct FastPathTests {
     func slotTargets() throws {
         let tables = try Classifier.bundled().rules.tables
         let dfa = try #require(tables.literalDFA)
-        #expect(tables.slotTargetStarts.count == dfa.matchSlotCount + 1)
-        #expect(tables.slotQuietStarts.count == dfa.matchSlotCount)
+        #expect(tables.slotHeaders.count == dfa.matchSlotCount)
         func wakes(_ target: Int32) -> Bool {
             let atom = Int(tables.targets[Int(target)].atom)
             return tables.triggerStarts[atom + 1] > tables.triggerStarts[atom]
         }
         var listed = 0, quiet = 0
         for slot in 0..<dfa.matchSlotCount {
+            let header = tables.slotHeaders[slot]
+            // Headers tile the target list in order.
+            #expect(header.targets == (slot == 0 ? 0 : tables.slotHeaders[slot - 1].targetsEnd), "slot \(slot)")
             var expected: [[Int32]] = []
             for (floating, literal, length) in dfa.outputs(ofSlot: slot) {
                 let starts = floating ? tables.floatingTargetStarts : tables.trieTargetStarts
@@ -186,11 +188,18 @@ struct FastPathTests {
             }
             // Output order within each part: targets whose atom wakes a branch, then quiet ones.
             expected = expected.filter { wakes($0[0]) } + expected.filter { !wakes($0[0]) }
-            let entries = (Int(tables.slotTargetStarts[slot])..<Int(tables.slotTargetStarts[slot + 1])).map {
+            let entries = (Int(header.targets)..<Int(header.targetsEnd)).map {
                 [tables.slotTargets[$0].target, tables.slotTargets[$0].length]
             }
             #expect(entries == expected, "slot \(slot)")
-            let split = Int(tables.slotQuietStarts[slot]) - Int(tables.slotTargetStarts[slot])
+            // Each entry carries its target's copy.
+            #expect((Int(header.targets)..<Int(header.targetsEnd)).allSatisfy {
+                let entry = tables.slotTargets[$0], target = tables.targets[Int(entry.target)]
+                return entry.literal.atom == target.atom && entry.literal.needsWordStart == target.needsWordStart
+                    && entry.literal.needsWordEnd == target.needsWordEnd && entry.literal.widens == target.widens
+                    && entry.literal.squeezedCount == target.squeezedCount
+            }, "slot \(slot)")
+            let split = Int(header.quietTargets) - Int(header.targets)
             #expect(entries.prefix(split).allSatisfy { wakes($0[0]) } && entries.dropFirst(split).allSatisfy { !wakes($0[0]) },
                     "slot \(slot)")
             // The quiet words and masks are exactly the bits of the quiet atoms.
@@ -200,7 +209,7 @@ struct FastPathTests {
                 bits[atom >> 6, default: 0] |= 1 << UInt64(atom & 63)
             }
             var listedBits: [Int32: UInt64] = [:]
-            for q in Int(tables.slotQuietWordStarts[slot])..<Int(tables.slotQuietWordStarts[slot + 1]) {
+            for q in Int(header.quietWords)..<Int(header.quietWordsEnd) {
                 listedBits[tables.slotQuietWords[q], default: 0] |= tables.slotQuietMasks[q]
             }
             #expect(listedBits == bits, "slot \(slot)")
@@ -214,7 +223,8 @@ struct FastPathTests {
         let steps = GrowableList<MatchStep>(capacity: 4)
         Array("you idiot".utf8).withUnsafeBufferPointer { dfa.matchSteps($0, into: steps) }
         let ends = (0..<steps.count).flatMap { k in
-            (Int(tables.slotTargetStarts[dfa.slot(of: steps.base[k])])..<Int(tables.slotTargetStarts[dfa.slot(of: steps.base[k]) + 1]))
+            let header = tables.slotHeaders[dfa.slot(of: steps.base[k])]
+            return (Int(header.targets)..<Int(header.targetsEnd))
                 .map { (Int(steps.base[k].end) - Int(tables.slotTargets[$0].length), Int(steps.base[k].end)) }
         }
         #expect(ends.contains { $0 == (4, 9) })
