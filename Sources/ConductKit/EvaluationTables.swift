@@ -192,21 +192,17 @@ final class EvaluationTables: Sendable {
         branchStarts = FixedArray(Self.starts(branches.map(\.count)))
         branchCount = branches.reduce(0) { $0 + $1.count }
         branchProgram = FixedArray(branches.enumerated().flatMap { repeatElement(Int32($0.offset), count: $0.element.count) })
-        clauseStarts = FixedArray(Self.starts(branches.joined().map(\.count)))
+        let clauseStartList = Self.starts(branches.joined().map(\.count))
+        clauseStarts = FixedArray(clauseStartList)
         var clauseWordCounts: [Int] = [], clauseWords: [Int32] = [], clauseMasks: [UInt64] = []
         for clause in branches.joined().joined() {
-            // Clauses are sorted, so each 64-atom word's atoms are consecutive.
+            // Clauses are sorted.
             let before = clauseWords.count
-            for atom in clause {
-                if clauseWords.count == before || clauseWords[clauseWords.count - 1] != atom >> 6 {
-                    clauseWords.append(atom >> 6)
-                    clauseMasks.append(0)
-                }
-                clauseMasks[clauseMasks.count - 1] |= 1 << UInt64(atom & 63)
-            }
+            Self.appendBitWords(of: clause, words: &clauseWords, masks: &clauseMasks)
             clauseWordCounts.append(clauseWords.count - before)
         }
-        clauseWordStarts = FixedArray(Self.starts(clauseWordCounts))
+        let clauseWordStartList = Self.starts(clauseWordCounts)
+        clauseWordStarts = FixedArray(clauseWordStartList)
         self.clauseWords = FixedArray(clauseWords)
         self.clauseMasks = FixedArray(clauseMasks)
 
@@ -235,10 +231,11 @@ final class EvaluationTables: Sendable {
         triggerStarts = FixedArray(Self.starts(triggers.map(\.count)))
         // Each branch's quick test: its rarest clause after the first that fits one word of
         // the atom bit set.
-        let branchList = Array(branches.joined())
-        let quickTests = branchList.map { branch -> (word: Int32, mask: UInt64) in
-            for clause in branch.dropFirst() where Set(clause.map { $0 >> 6 }).count == 1 {
-                return (clause[0] >> 6, clause.reduce(0) { $0 | 1 << UInt64($1 & 63) })
+        let quickTests = (0..<branchCount).map { branch -> (word: Int32, mask: UInt64) in
+            for c in Int(clauseStartList[branch]) + 1..<Int(clauseStartList[branch + 1])
+            where clauseWordStartList[c + 1] - clauseWordStartList[c] == 1 {
+                let entry = Int(clauseWordStartList[c])
+                return (clauseWords[entry], clauseMasks[entry])
             }
             return (-1, 0)
         }
@@ -294,14 +291,7 @@ final class EvaluationTables: Sendable {
                 quietAtoms.removeAll(keepingCapacity: true)
                 for entry in quiet { quietAtoms.append(entry.literal.atom) }
                 quietAtoms.sort()
-                let before = slotQuietWords.count
-                for atom in quietAtoms {
-                    if slotQuietWords.count == before || slotQuietWords[slotQuietWords.count - 1] != atom >> 6 {
-                        slotQuietWords.append(atom >> 6)
-                        slotQuietMasks.append(0)
-                    }
-                    slotQuietMasks[slotQuietMasks.count - 1] |= 1 << UInt64(atom & 63)
-                }
+                Self.appendBitWords(of: quietAtoms, words: &slotQuietWords, masks: &slotQuietMasks)
                 header.quietWordsEnd = Int32(slotQuietWords.count)
                 slotHeaders.append(header)
             }
@@ -345,6 +335,19 @@ final class EvaluationTables: Sendable {
         self.languageCodes = languageCodes
         self.languageBits = FixedArray(languageBits)
         hasExactRules = rules.contains { !$0.exactWords.isEmpty }
+    }
+
+    /// Appends sorted `atoms` as words of the atom bit set (`atom >> 6`) and their masks, one
+    /// pair per word: the atoms of a word are consecutive when sorted.
+    private static func appendBitWords(of atoms: [AtomID], words: inout [Int32], masks: inout [UInt64]) {
+        let before = words.count
+        for atom in atoms {
+            if words.count == before || words[words.count - 1] != atom >> 6 {
+                words.append(atom >> 6)
+                masks.append(0)
+            }
+            masks[masks.count - 1] |= 1 << UInt64(atom & 63)
+        }
     }
 
     /// Offsets `[0, c0, c0 + c1, …]` of consecutive runs of the given lengths.

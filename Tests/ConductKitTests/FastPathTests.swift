@@ -232,15 +232,16 @@ struct FastPathTests {
 
     @Test("each trigger's quick test is its branch's first clause after the rarest that fits one word")
     func triggerQuickTests() throws {
-        let tables = try Classifier.bundled().rules.tables
+        let rules = try Classifier.bundled().rules, tables = rules.tables
         var tested = 0
         for k in 0..<tables.triggers.count {
             let trigger = tables.triggers[k], branch = Int(trigger.branch)
+            // The branch as compiled: its clauses, rarest first.
+            let program = Int(tables.branchProgram[branch])
+            let clauses = rules.programs[program].branches[branch - Int(tables.branchStarts[program])]
             var expected: (word: Int32, mask: UInt64) = (-1, 0)
-            for c in (Int(tables.clauseStarts[branch]) + 1)..<Int(tables.clauseStarts[branch + 1])
-            where tables.clauseWordStarts[c + 1] - tables.clauseWordStarts[c] == 1 {
-                let entry = Int(tables.clauseWordStarts[c])
-                expected = (tables.clauseWords[entry], tables.clauseMasks[entry])
+            for clause in clauses.dropFirst() where Set(clause.map { $0 >> 6 }).count == 1 {
+                expected = (clause[0] >> 6, clause.reduce(UInt64(0)) { $0 | 1 << UInt64($1 & 63) })
                 break
             }
             #expect(trigger.word == expected.word && trigger.mask == expected.mask, "trigger \(k)")
