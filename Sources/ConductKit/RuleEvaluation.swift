@@ -203,7 +203,7 @@ extension CompiledRules {
 
     /// Step 1: literal matches on word boundaries, and detections, as occurrences in `w.found`;
     /// their distinct atoms in `w.presentAtoms`. With the DFA, and unless tracing, the
-    /// literals of quiet atoms only set the atoms' bits (``EvaluationTables/slotQuietStarts``);
+    /// literals of quiet atoms only set the atoms' bits (``EvaluationTables/slotHeaders``);
     /// ``collectQuietOccurrences(_:_:)`` records them when a program is about to run.
     func collectOccurrences(_ w: inout Workspace, _ tables: EvaluationTables) {
         let steps = w.matchSteps, atomBits = w.atomBits, quietWords = w.quietWords

@@ -49,14 +49,15 @@ struct Workspace {
     let presentAtoms = GrowableList<AtomID>()
     /// The literal DFA's match steps for the post.
     let matchSteps = GrowableList<MatchStep>()
-    /// Words of `atomBits` the scan set for quiet atoms (``EvaluationTables/slotQuietStarts``),
+    /// Words of `atomBits` the scan set for quiet atoms (``EvaluationTables/slotHeaders``),
     /// repeats allowed: cleared for the next post with the words of `presentAtoms`.
     let quietWords = GrowableList<Int32>()
     /// Quiet atoms have bits but their occurrences are not in `found` yet
     /// (``CompiledRules/collectQuietOccurrences(_:_:)`` adds them before anything locates).
     var quietPending = false
-    /// Sure word starts of the text, for ``CompiledRules/followersHold(_:_:_:)`` (built the
-    /// first time a program's condition is checked).
+    /// Sure word starts of the text and the occurrences grouped by block, for
+    /// ``CompiledRules/followersHold(_:_:_:)`` (built the first time a program's condition is
+    /// checked, when `found` is complete).
     var sureWordStarts = WordStartCounter()
 
     var programMatches: [ProgramMatch] = []
