@@ -5,11 +5,13 @@ import ConductNormalization
 /// puts a word boundary there, and the word holds a letter or digit, so this never counts more
 /// words than ``WordScanner`` finds between two offsets (it may count fewer: words after
 /// punctuation or line breaks are not counted). Built on demand, once per post, 64 bytes to a
-/// word of bits.
+/// word of bits; the build also groups the post's occurrences by 64-byte block, so that the
+/// ones just after an offset are found without a search.
 ///
 ///     // "call me at 06 12" → sure starts at 5, 8, 11, 14
-///     counter.build(text)
-///     counter.count(before: 11)   // 2
+///     counter.build(text, found)
+///     counter.count(before: 11)          // 2
+///     counter.offset(ofStart: 2, from: 0) // 11
 struct WordStartCounter {
     /// Bit `i & 63` of `bits[i >> 6]`: a sure word start at `i`.
     private let bits = GrowableList<UInt64>()
