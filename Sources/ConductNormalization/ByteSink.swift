@@ -19,6 +19,30 @@ struct ByteSink {
         count += 1
     }
 
+    /// Appends the ASCII bytes `p[from ..< to]`, each mapped to its own offset, lower-cased
+    /// when `casefold` is on (what NFKC_Casefold does to ASCII). The sink has room for them.
+    /// Returns whether a byte changed case.
+    @inline(__always)
+    mutating func appendASCII(_ p: UnsafePointer<UInt8>, from: Int, to: Int, casefold: Bool) -> Bool {
+        let out = bytes + count, starts = self.starts + count, ends = self.ends + count
+        let length = to - from
+        var upper: UInt8 = 0
+        if casefold {
+            for k in 0..<length {
+                let b = p[from &+ k]
+                let isUpper: UInt8 = b &- 0x41 < 26 ? 1 : 0
+                upper |= isUpper
+                out[k] = b | (isUpper << 5)
+            }
+        } else {
+            out.update(from: p + from, count: length)
+        }
+        for k in 0..<length { starts[k] = Int32(truncatingIfNeeded: from &+ k) }
+        for k in 0..<length { ends[k] = Int32(truncatingIfNeeded: from &+ k &+ 1) }
+        count += length
+        return upper != 0
+    }
+
     /// Appends the UTF-8 of `scalar`, every byte mapped to `start..<end`.
     @inline(__always)
     mutating func append(scalar: UInt32, _ start: Int32, _ end: Int32) {

@@ -183,29 +183,15 @@ public struct Normalizer: Sendable {
     /// NFKC_Casefold is on. `result` has room for them. Returns whether the case changed.
     private func copyASCII(_ p: UnsafePointer<UInt8>, count: Int, into result: inout NormalizedText) -> Bool {
         guard count > 0 else { return false }
-        let casefold = options.contains(.nfkcCasefold)
-        var upper: UInt8 = 0
-        result.bytes.withUnsafeMutableBufferPointer { bytes in
+        let capacity = result.bytes.count
+        return result.bytes.withUnsafeMutableBufferPointer { bytes in
             result.originStarts.withUnsafeMutableBufferPointer { starts in
                 result.originEnds.withUnsafeMutableBufferPointer { ends in
-                    let out = bytes.baseAddress!
-                    let s = starts.baseAddress!
-                    let e = ends.baseAddress!
-                    if casefold {
-                        for i in 0..<count {
-                            let b = p[i]
-                            let isUpper: UInt8 = b &- 0x41 < 26 ? 1 : 0
-                            upper |= isUpper
-                            out[i] = b | (isUpper << 5)
-                        }
-                    } else {
-                        out.update(from: p, count: count)
-                    }
-                    for i in 0..<count { s[i] = Int32(truncatingIfNeeded: i) }
-                    for i in 0..<count { e[i] = Int32(truncatingIfNeeded: i &+ 1) }
+                    var sink = ByteSink(bytes: bytes.baseAddress!, starts: starts.baseAddress!, ends: ends.baseAddress!,
+                                        capacity: capacity, count: 0)
+                    return sink.appendASCII(p, from: 0, to: count, casefold: options.contains(.nfkcCasefold))
                 }
             }
         }
-        return casefold && upper != 0
     }
 }

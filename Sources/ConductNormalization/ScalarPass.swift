@@ -49,7 +49,7 @@ struct ScalarPass {
                 let runEnd = UTF8Scan.firstNonASCII(p, from: i, count: n)
                 let safeEnd = min(runEnd == n ? n : runEnd - 1, i + sink.room - Self.stepRoom)
                 if safeEnd > i {
-                    appendASCIIRun(p, from: i, to: safeEnd, casefold: casefold, sink: &sink)
+                    if sink.appendASCII(p, from: i, to: safeEnd, casefold: casefold) { applied.insert(.nfkcCasefold) }
                     position = safeEnd
                     continue
                 }
@@ -119,30 +119,6 @@ struct ScalarPass {
             last = info
         }
         return end
-    }
-
-    /// Appends the ASCII bytes `p[from ..< to]`, each mapped to its own offset, lower-cased
-    /// when `casefold` is on. The sink has room for them.
-    @inline(__always)
-    private mutating func appendASCIIRun(_ p: UnsafePointer<UInt8>, from: Int, to: Int, casefold: Bool,
-                                         sink: inout ByteSink) {
-        let out = sink.bytes + sink.count, starts = sink.starts + sink.count, ends = sink.ends + sink.count
-        let count = to - from
-        if casefold {
-            var upper: UInt8 = 0
-            for k in 0..<count {
-                let b = p[from &+ k]
-                let isUpper: UInt8 = b &- 0x41 < 26 ? 1 : 0
-                upper |= isUpper
-                out[k] = b | (isUpper << 5)
-            }
-            if upper != 0 { applied.insert(.nfkcCasefold) }
-        } else {
-            out.update(from: p + from, count: count)
-        }
-        for k in 0..<count { starts[k] = Int32(truncatingIfNeeded: from &+ k) }
-        for k in 0..<count { ends[k] = Int32(truncatingIfNeeded: from &+ k &+ 1) }
-        sink.count += count
     }
 
     @inline(__always)
