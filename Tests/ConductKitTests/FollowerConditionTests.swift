@@ -7,13 +7,8 @@ import Testing
 /// many words) and the sure word starts that check it without splitting the post into words.
 @Suite("Follower conditions")
 struct FollowerConditionTests {
-    /// The compiled rules of one rule with `pattern`, and a way to name atoms by word.
     func compile(_ pattern: Pattern) throws -> (CompiledRules, (String) -> AtomID) {
-        let rules = try R.compile(R.category("doxxing", [R.rule("doxxing.x", [pattern])]))
-        let atom = { (word: String) -> AtomID in
-            AtomID(rules.atoms.firstIndex(of: .word(Array(word.utf8), .whole))!)
-        }
-        return (rules, atom)
+        try ProgramCompilationTests.compile(pattern, category: "doxxing")
     }
 
     /// `first: follower/gap follower/gap`, or `first: alone`, per first atom, sorted by atom.
@@ -69,13 +64,7 @@ struct FollowerConditionTests {
         #expect(rules.programs[0].followerCondition(limit: 24) == nil)
     }
 
-    /// Whether evaluating `post` split it into words (some program was run).
-    func located(_ rules: CompiledRules, _ post: String) -> Bool {
-        var w = Workspace()
-        Array(post.utf8).withUnsafeBytes { rules.normalizer.normalize(utf8: $0, into: &w.scan.text) }
-        _ = Array(post.utf8).withUnsafeBytes { rules.evaluate(&w, original: $0, language: nil, trace: false) }
-        return w.scan.located
-    }
+    func located(_ rules: CompiledRules, _ post: String) -> Bool { ProgramCompilationTests.located(rules, post) }
 
     @Test("a post whose atoms are all there but not in reach is never split into words")
     func farApartIsNotLocated() throws {

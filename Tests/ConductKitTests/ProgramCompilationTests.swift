@@ -8,7 +8,13 @@ import Testing
 struct ProgramCompilationTests {
     /// The compiled rules of one rule with `pattern`, and a way to name atoms by word.
     func compile(_ pattern: Pattern) throws -> (CompiledRules, (String) -> AtomID) {
-        let rules = try R.compile(R.category("harassment", [R.rule("harassment.x", [pattern])]))
+        try Self.compile(pattern, category: "harassment")
+    }
+
+    /// The compiled rules of one rule `<category>.x` with `pattern`, and a way to name atoms by
+    /// word.
+    static func compile(_ pattern: Pattern, category: String) throws -> (CompiledRules, (String) -> AtomID) {
+        let rules = try R.compile(R.category(category, [R.rule("\(category).x", [pattern])]))
         let atom = { (word: String) -> AtomID in
             AtomID(rules.atoms.firstIndex(of: .word(Array(word.utf8), .whole))!)
         }
@@ -65,8 +71,8 @@ struct ProgramCompilationTests {
         #expect(AtomFrequency.estimate(.detector(.number)) == 0.3)
     }
 
-    /// Whether evaluating `post` split it into words (some program was possible).
-    func located(_ rules: CompiledRules, _ post: String) -> Bool {
+    /// Whether evaluating `post` split it into words (some program was run).
+    static func located(_ rules: CompiledRules, _ post: String) -> Bool {
         var w = Workspace()
         Array(post.utf8).withUnsafeBytes { rules.normalizer.normalize(utf8: $0, into: &w.scan.text) }
         _ = Array(post.utf8).withUnsafeBytes { rules.evaluate(&w, original: $0, language: nil, trace: false) }
@@ -89,9 +95,9 @@ struct ProgramCompilationTests {
         ])
         #expect(program.triggerAtoms == [atom("lives"), atom("living"), atom("apt"), atom("suite")].sorted())
         // One clause per element would be (lives|living|apt|suite), (at|on)... : all hold here.
-        #expect(!located(rules, "she lives on a boat, suite dreams"))
-        #expect(!located(rules, "he lives in flat 12"))
-        #expect(located(rules, "the suite 4 guests"))
+        #expect(!Self.located(rules, "she lives on a boat, suite dreams"))
+        #expect(!Self.located(rules, "he lives in flat 12"))
+        #expect(Self.located(rules, "the suite 4 guests"))
         #expect(R.hits(rules.classify("she lives at number 12")) == ["harassment.x@4..<22'lives at number 12'"])
         #expect(R.hits(rules.classify("she lives on a boat, suite dreams")) == [])
         #expect(R.hits(rules.classify("book suite 4 now")) == ["harassment.x@5..<12'suite 4'"])
