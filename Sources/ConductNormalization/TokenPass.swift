@@ -214,13 +214,29 @@ struct TokenPass {
     /// copied down as they are, from `read` until something else comes. A function of its
     /// own, with the indices in registers and ``plainWordEnd(from:bytes:count:)`` inlined: the
     /// call costs once per lane, not once per word.
+    ///
+    /// Whole stretches of plain words go at once (``plainStretch(from:bytes:count:)``, 16
+    /// bytes per step); word by word only from where a stretch stops to just past the byte
+    /// that stopped it.
     @inline(never)
     static func fastLane(_ bytes: UnsafeMutablePointer<UInt8>, _ starts: UnsafeMutablePointer<Int32>,
                          _ ends: UnsafeMutablePointer<Int32>, count: Int, read: inout Int, write: inout Int,
                          chunkStart: inout Int) {
         var r = read, w = write, chunk = chunkStart
         defer { read = r; write = w; chunkStart = chunk }
+        // Word by word up to and including this offset, then a stretch again.
+        var wordByWordThrough = -1
         while r < count {
+            if r > wordByWordThrough {
+                let stretch = plainStretch(from: r, bytes: bytes, count: count)
+                if stretch.end > r {
+                    if w != r { move(bytes, starts, ends, from: r, to: w, count: stretch.end - r) }
+                    w += stretch.end - r
+                    r = stretch.end
+                    chunk = w
+                }
+                wordByWordThrough = stretch.stop
+            }
             let c = bytes[r]
             if c == 0x20 {
                 guard r + 1 < count && !isSpace(bytes[r + 1]) else { return }
@@ -241,6 +257,76 @@ struct TokenPass {
             w += end - r
             r = end
         }
+    }
+
+    /// The plain stretch at `r`, a word start or a byte outside any token: the longest run of
+    /// bytes from `r` to just after a space that ``fastLane`` and ``run()`` would copy as they
+    /// are, one plain word, single space or punctuation mark at a time. `end` is `r` when no
+    /// such space comes before `stop`, the first byte that may need more than a copy; `stop`
+    /// is `count` when fewer than 18 bytes were left to scan (those go word by word).
+    ///
+    /// A byte stops the stretch when it is none of an ASCII letter, a space and the
+    /// punctuation `" ' ( ) * + , - . / : ; < = > ?` (so digits, "@", "$", "!", other
+    /// punctuation, control bytes and non-ASCII bytes all stop it, even where a word by word
+    /// reading would copy them); when it is a space followed by a byte up to 0x20 (a run of
+    /// white space); when it is a letter with no letter on either side (a one-letter word,
+    /// which may belong to spaced letters); and when it is a letter followed by two more of
+    /// itself (a run to squeeze). Every word inside a stretch is thus two letters or more,
+    /// ended by a space or one of those marks: a plain word (``plainWordEnd(from:bytes:count:)``).
+    ///
+    /// 16 bytes per step as SIMD (SSE2 on x86-64); the lanes' masks combine as two words.
+    @inline(__always)
+    static func plainStretch(from r: Int, bytes: UnsafeMutablePointer<UInt8>, count: Int) -> (end: Int, stop: Int) {
+        // Signed lanes: SSE2 compares signed bytes in one instruction. A range test
+        // `lower ≤ b < lower + n` is `b + (0x80 - lower) < n - 128`, wrapping.
+        typealias Lanes = SIMD16<Int8>
+        @inline(__always) func below(_ x: Lanes, lower: UInt8, _ n: UInt8) -> SIMD2<UInt64> {
+            words(x &+ Lanes(repeating: Int8(bitPattern: 0x80 &- lower)) .< Lanes(repeating: Int8(bitPattern: n &+ 0x80)))
+        }
+        @inline(__always) func words(_ mask: SIMDMask<Lanes>) -> SIMD2<UInt64> {
+            unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+        }
+        @inline(__always) func letters(_ x: Lanes) -> SIMD2<UInt64> { below(x | Lanes(repeating: 0x20), lower: 0x61, 26) }
+        // The byte before `r` is read, so the first byte of a post goes word by word.
+        guard r > 0 else { return (r, r) }
+        let raw = UnsafeRawPointer(bytes)
+        var i = r
+        var end = r
+        while i + 18 <= count {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: Lanes.self)
+            let x0 = raw.loadUnaligned(fromByteOffset: i - 1, as: Lanes.self)
+            let x1 = raw.loadUnaligned(fromByteOffset: i + 1, as: Lanes.self)
+            let x2 = raw.loadUnaligned(fromByteOffset: i + 2, as: Lanes.self)
+            let letter = letters(x)
+            let spaces = words(x .== Lanes(repeating: 0x20))
+            let marks = below(x, lower: 0x27, 9) | below(x, lower: 0x3A, 6) | words(x .== Lanes(repeating: 0x22))
+            let blankNext = below(x1, lower: 0, 0x21)
+            let triples = words(x .== x1) & words(x .== x2)
+            let stops = ~(letter | spaces | marks) | (spaces & blankNext)
+                | (letter & ~letters(x0) & ~letters(x1)) | (letter & triples)
+            if stops[0] | stops[1] == 0 {
+                if spaces[0] | spaces[1] != 0 { end = i + 1 + lastLane(spaces) }
+                i += 16
+                continue
+            }
+            let stop = stops[0] != 0 ? stops[0].trailingZeroBitCount >> 3 : 8 + stops[1].trailingZeroBitCount >> 3
+            var before = spaces
+            if stop < 8 {
+                before[0] &= (1 << UInt64(stop * 8)) &- 1
+                before[1] = 0
+            } else {
+                before[1] &= (1 << UInt64((stop - 8) * 8)) &- 1
+            }
+            if before[0] | before[1] != 0 { end = i + 1 + lastLane(before) }
+            return (end, i + stop)
+        }
+        return (end, count)
+    }
+
+    /// The highest set lane of a nonzero 16-lane mask held as two words.
+    @inline(__always)
+    static func lastLane(_ mask: SIMD2<UInt64>) -> Int {
+        mask[1] != 0 ? 15 - mask[1].leadingZeroBitCount >> 3 : 7 - mask[0].leadingZeroBitCount >> 3
     }
 
     /// The end of the token at `r` when it is a plain word that no step changes: two or more
