@@ -28,6 +28,8 @@ final class WordStartAutomaton: Sendable {
     /// Byte → class.
     private let classOf: FixedArray<UInt8>
     let classCount: Int
+    /// Classes below this are of word bytes (ASCII letters, digits, `_`).
+    private let wordClassCount: UInt8
     /// Premultiplied: the transition of state `s` (a multiple of `classCount`) on class `c` is
     /// `table[s + c]`, itself premultiplied.
     private let table: FixedArray<Int32>
@@ -39,8 +41,6 @@ final class WordStartAutomaton: Sendable {
     let firstEndCheckedState: Int32
     /// `(x * slotMagic) >> 40 == x / classCount` for every premultiplied offset `x`.
     private let slotMagic: UInt64
-    /// `WordScanner.classes`, held here so the walks read it without a lazy-global check.
-    private let wordClasses = FixedArray(WordScanner.classes)
     /// For match state `m` (slot `(m - firstMatchState) / classCount`): what it ends,
     /// `outputs[outputStarts[slot] ..< outputStarts[slot + 1]]`, each output a literal index
     /// times 2, plus 1 for a floating literal.
@@ -75,24 +75,30 @@ final class WordStartAutomaton: Sendable {
     /// then floating, the literals whose every target needs a word end (none when empty).
     init?(anchored: [[UInt8]], floating: [[UInt8]], endChecked: [Bool] = [], memoryLimit: Int) {
         literalCount = anchored.count + floating.count
-        // Classes: one per byte used in a literal, then the unused word and non-word bytes.
+        // Classes: one per word byte used in a literal, then the unused word bytes; one per
+        // other byte used in a literal, then the unused other bytes. Word classes come first,
+        // so a walk tells a word byte with one comparison.
         var used = Array(repeating: false, count: 256)
         for literal in anchored + floating { for byte in literal { used[Int(byte)] = true } }
+        let isWordByte = (0..<256).map { WordScanner.isWordClass(WordScanner.classes[$0]) }
+        guard used.filter({ $0 }).count <= 254 else { return nil }
         var classOf = Array(repeating: UInt8(0), count: 256)
         var classCount = 0
-        for byte in 0..<256 where used[byte] {
+        for byte in 0..<256 where used[byte] && isWordByte[byte] {
             classOf[byte] = UInt8(classCount)
             classCount += 1
         }
-        guard classCount <= 254 else { return nil }
-        let unusedWord = classCount, unusedOther = classCount + 1
-        classCount += 2
-        var classIsWord = Array(repeating: false, count: classCount)
-        for byte in 0..<256 {
-            let isWord = WordScanner.isWordClass(WordScanner.classes[byte])
-            if !used[byte] { classOf[byte] = UInt8(isWord ? unusedWord : unusedOther) }
-            classIsWord[Int(classOf[byte])] = isWord
+        let unusedWord = classCount
+        classCount += 1
+        let wordClassCount = classCount
+        for byte in 0..<256 where used[byte] && !isWordByte[byte] {
+            classOf[byte] = UInt8(classCount)
+            classCount += 1
         }
+        let unusedOther = classCount
+        classCount += 1
+        for byte in 0..<256 where !used[byte] { classOf[byte] = UInt8(isWordByte[byte] ? unusedWord : unusedOther) }
+        let classIsWord = (0..<classCount).map { $0 < wordClassCount }
 
         // The trie: node 0 is the root; `children[node * classCount + c]`, -1 for none.
         var children = Array(repeating: Int32(-1), count: classCount)
@@ -218,6 +224,7 @@ final class WordStartAutomaton: Sendable {
         }
         self.classOf = FixedArray(classOf)
         self.classCount = classCount
+        self.wordClassCount = UInt8(wordClassCount)
         self.table = FixedArray(table)
         self.firstMatchState = Int32(firstMatch * classCount)
         self.firstEndCheckedState = Int32(firstEndChecked * classCount)
@@ -293,7 +300,13 @@ final class WordStartAutomaton: Sendable {
     /// `firstEndCheckedState`).
     @inline(__always)
     private func counts(_ state: Int32, _ end: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        state < firstEndCheckedState || end == n || !WordScanner.isWordClass(wordClasses.base[Int(p[end])])
+        state < firstEndCheckedState || end == n || classOf.base[Int(p[end])] >= wordClassCount
+    }
+
+    /// ``counts(_:_:_:_:)`` where a byte follows the step: `next` points at it.
+    @inline(__always)
+    private func counts(_ state: Int32, before next: UnsafePointer<UInt8>, _ classOf: UnsafePointer<UInt8>) -> Bool {
+        state < firstEndCheckedState || classOf[Int(next.pointee)] >= wordClassCount
     }
 
     /// One walk over `p[from ..< to]` from `state`, recording matches ending after `recordFrom`.
@@ -310,32 +323,39 @@ final class WordStartAutomaton: Sendable {
         }
     }
 
-    /// Two segments, `[0, mid)` and `[mid, n)`, in lock step. The second starts `back` bytes
-    /// early in the start state and records only the matches that end after `mid` (`back`
-    /// is 0 when `mid` follows a space, where every walk is in the start state anyway).
+    /// Two segments, `[0, mid)` and `[mid, n)`, in lock step, as ``walk4(_:_:_:back:_:)``
+    /// walks four.
     @inline(__always)
     private func walk2(_ p: UnsafePointer<UInt8>, _ n: Int, _ mid: Int, back: Int, _ list: GrowableList<MatchStep>) {
         let classOf = self.classOf.base, table = self.table.base, firstMatch = firstMatchState
         var a = start, b = start
-        var i = 0, j = mid &- back
-        let count = min(mid, n &- j)
+        let j = mid &- back, q = p + j
+        let count = min(mid, n &- j) &- 1
         var k = 0
-        while k < count {
-            a = table[Int(a) &+ Int(classOf[Int(p[i])])]
-            b = table[Int(b) &+ Int(classOf[Int(p[j])])]
-            i &+= 1
-            j &+= 1
+        while k < min(back, count) {
+            a = table[Int(a) &+ Int(classOf[Int(p[k])])]
+            b = table[Int(b) &+ Int(classOf[Int(q[k])])]
             k &+= 1
-            if a >= firstMatch && counts(a, i, p, n) { record(a, i, list) }
-            if b >= firstMatch && j > mid && counts(b, j, p, n) { record(b, j, list) }
+            if a >= firstMatch && counts(a, before: p + k, classOf) { record(a, k, list) }
         }
-        walk(p, n, from: i, to: mid, state: a, recordFrom: 0, list)
-        walk(p, n, from: j, to: n, state: b, recordFrom: mid, list)
+        while k < count {
+            a = table[Int(a) &+ Int(classOf[Int(p[k])])]
+            b = table[Int(b) &+ Int(classOf[Int(q[k])])]
+            k &+= 1
+            if a >= firstMatch && counts(a, before: p + k, classOf) { record(a, k, list) }
+            if b >= firstMatch && counts(b, before: q + k, classOf) { record(b, j &+ k, list) }
+        }
+        walk(p, n, from: k, to: mid, state: a, recordFrom: 0, list)
+        walk(p, n, from: j &+ k, to: n, state: b, recordFrom: mid, list)
     }
 
     /// Four segments, cut at `bounds` (increasing, inside the text), in lock step. Every
     /// segment but the first starts `back` bytes before its cut in the start state and records
-    /// only the matches that end after the cut (`back` is 0 for cuts just after spaces).
+    /// only the matches that end after the cut (`back` is 0 for cuts just after spaces): the
+    /// first `back` steps record only the first segment's.
+    ///
+    /// The lock step stops a byte before the end of the shortest segment, so that a byte
+    /// follows every step of it (the tails walk the rest).
     @inline(__always)
     private func walk4(_ p: UnsafePointer<UInt8>, _ n: Int, _ bounds: (Int, Int, Int), back: Int,
                        _ list: GrowableList<MatchStep>) {
@@ -343,18 +363,26 @@ final class WordStartAutomaton: Sendable {
         var s0 = start, s1 = start, s2 = start, s3 = start
         let i1 = bounds.0 &- back, i2 = bounds.1 &- back, i3 = bounds.2 &- back
         let p1 = p + i1, p2 = p + i2, p3 = p + i3
-        let count = min(bounds.0, bounds.1 &- i1, bounds.2 &- i2, n &- i3)
+        let count = min(bounds.0, bounds.1 &- i1, bounds.2 &- i2, n &- i3) &- 1
         var k = 0
+        while k < min(back, count) {
+            s0 = table[Int(s0) &+ Int(classOf[Int(p[k])])]
+            s1 = table[Int(s1) &+ Int(classOf[Int(p1[k])])]
+            s2 = table[Int(s2) &+ Int(classOf[Int(p2[k])])]
+            s3 = table[Int(s3) &+ Int(classOf[Int(p3[k])])]
+            k &+= 1
+            if s0 >= firstMatch && counts(s0, before: p + k, classOf) { record(s0, k, list) }
+        }
         while k < count {
             s0 = table[Int(s0) &+ Int(classOf[Int(p[k])])]
             s1 = table[Int(s1) &+ Int(classOf[Int(p1[k])])]
             s2 = table[Int(s2) &+ Int(classOf[Int(p2[k])])]
             s3 = table[Int(s3) &+ Int(classOf[Int(p3[k])])]
             k &+= 1
-            if s0 >= firstMatch && counts(s0, k, p, n) { record(s0, k, list) }
-            if s1 >= firstMatch && i1 &+ k > bounds.0 && counts(s1, i1 &+ k, p, n) { record(s1, i1 &+ k, list) }
-            if s2 >= firstMatch && i2 &+ k > bounds.1 && counts(s2, i2 &+ k, p, n) { record(s2, i2 &+ k, list) }
-            if s3 >= firstMatch && i3 &+ k > bounds.2 && counts(s3, i3 &+ k, p, n) { record(s3, i3 &+ k, list) }
+            if s0 >= firstMatch && counts(s0, before: p + k, classOf) { record(s0, k, list) }
+            if s1 >= firstMatch && counts(s1, before: p1 + k, classOf) { record(s1, i1 &+ k, list) }
+            if s2 >= firstMatch && counts(s2, before: p2 + k, classOf) { record(s2, i2 &+ k, list) }
+            if s3 >= firstMatch && counts(s3, before: p3 + k, classOf) { record(s3, i3 &+ k, list) }
         }
         walk(p, n, from: k, to: bounds.0, state: s0, recordFrom: 0, list)
         walk(p, n, from: i1 &+ k, to: bounds.1, state: s1, recordFrom: bounds.0, list)
