@@ -64,18 +64,29 @@ struct PatternProgram: Sendable {
     var location: SourceLocation
 }
 
+/// The estimated frequency of each atom (``AtomFrequency``), by ID: filled by the compiler
+/// as atoms appear, read by every ``PatternProgramBuilder`` (an array read where a
+/// dictionary per pattern was hashing).
+final class AtomEstimates {
+    var values: [Double] = []
+}
+
 /// Compiles parsed pattern elements into a ``PatternProgram``.
 struct PatternProgramBuilder {
     private(set) var instructions: [Instruction] = []
     private(set) var atomSets: [[AtomStep]] = []
 
-    /// Every atom seen, with its estimated frequency (``AtomFrequency``).
-    private var frequency: [AtomID: Double] = [:]
+    /// The estimated frequency of every atom (``AtomFrequency``), by ID.
+    private let frequency: AtomEstimates
 
-    /// `atom` turns a pattern word or detector into its atom and that atom's estimated
-    /// frequency.
-    static func compile(_ pattern: Pattern, atom: (PatternElement) -> (AtomID, Double)) -> PatternProgram {
-        var builder = PatternProgramBuilder()
+    private init(estimates: AtomEstimates) {
+        frequency = estimates
+    }
+
+    /// `atom` turns a pattern word or detector into its atom, whose estimated frequency it
+    /// has put in `estimates`.
+    static func compile(_ pattern: Pattern, estimates: AtomEstimates, atom: (PatternElement) -> AtomID) -> PatternProgram {
+        var builder = PatternProgramBuilder(estimates: estimates)
         // Instruction 0 is a placeholder for the entry, patched below.
         builder.instructions.append(.accept)
         let accept = builder.emit(.accept)
@@ -90,10 +101,10 @@ struct PatternProgramBuilder {
         }
         var unique: [[[AtomID]]] = []
         for branch in ranked where !unique.contains(branch) { unique.append(branch) }
-        program.branches = unique.sorted {
-            let a = Self.cost($0.first ?? [], frequency), b = Self.cost($1.first ?? [], frequency)
-            return a != b ? a < b : $0.lexicographicallyPrecedes($1) { $0.lexicographicallyPrecedes($1) }
-        }
+        program.branches = unique.map { (branch: $0, cost: Self.cost($0.first ?? [], frequency)) }.sorted {
+            $0.cost != $1.cost ? $0.cost < $1.cost
+                : $0.branch.lexicographicallyPrecedes($1.branch) { $0.lexicographicallyPrecedes($1) }
+        }.map(\.branch)
         if program.branches.contains(where: \.isEmpty) {
             program.triggerAtoms = program.firstAtoms
         } else {
@@ -104,7 +115,7 @@ struct PatternProgramBuilder {
 
     /// `clauses` without duplicates or clauses that hold whenever a smaller one does (a
     /// superset), rarest first.
-    private static func rank(_ clauses: [[AtomID]], _ frequency: [AtomID: Double]) -> [[AtomID]] {
+    private static func rank(_ clauses: [[AtomID]], _ frequency: AtomEstimates) -> [[AtomID]] {
         let bySize = clauses.sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
         var kept: [[AtomID]] = []
         // A duplicate is a subset of its twin, so it goes too.
@@ -146,15 +157,13 @@ struct PatternProgramBuilder {
     }
 
     /// The estimated chance that a post holds some atom of `clause` (a union bound).
-    private static func cost(_ clause: [AtomID], _ frequency: [AtomID: Double]) -> Double {
-        clause.reduce(0) { $0 + (frequency[$1] ?? 1) }
+    private static func cost(_ clause: [AtomID], _ frequency: AtomEstimates) -> Double {
+        frequency.values.withUnsafeBufferPointer { estimates in clause.reduce(0) { $0 + estimates[Int($1)] } }
     }
 
-    /// The atom of `element`, noting its frequency.
-    private mutating func resolve(_ element: PatternElement, _ atom: (PatternElement) -> (AtomID, Double)) -> AtomID {
-        let (id, estimate) = atom(element)
-        frequency[id] = estimate
-        return id
+    /// The atom of `element`.
+    private func resolve(_ element: PatternElement, _ atom: (PatternElement) -> AtomID) -> AtomID {
+        atom(element)
     }
 
     private static func isAtom(_ element: PatternElement) -> Bool {
@@ -174,7 +183,7 @@ struct PatternProgramBuilder {
     /// when nothing is necessary) and their weakening to one branch: a clause per atom, and per
     /// group of several alternatives one clause of each alternative's rarest clause.
     private mutating func sequence(_ elements: ArraySlice<PatternElement>, next: Int32,
-                                   atom: (PatternElement) -> (AtomID, Double))
+                                   atom: (PatternElement) -> AtomID)
         -> (entry: Int32, branches: [[[AtomID]]], clauses: [[AtomID]]) {
         var target = next
         var branches: [[[AtomID]]] = [[]]
@@ -234,7 +243,8 @@ struct PatternProgramBuilder {
                     } else if compiled.allSatisfy({ !$0.clauses.isEmpty }) {
                         // Each alternative consumes an atom of each of its clauses: of its rarest.
                         let union = singles + compiled.flatMap { alternative in
-                            alternative.clauses.min { Self.cost($0, frequency) < Self.cost($1, frequency) }!
+                            alternative.clauses.map { (clause: $0, cost: Self.cost($0, frequency)) }
+                                .min { $0.cost < $1.cost }!.clause
                         }
                         weakened = [Self.sortedUnique(union)]
                     }

@@ -20,8 +20,8 @@ struct RuleCompiler {
     /// (a list used by many patterns repeats its words).
     private var wordAtoms: [WordAtomKey: AtomID] = [:]
     private var atoms: [AtomKind] = []
-    /// `AtomFrequency.estimate` of each atom, by ID.
-    private var atomEstimates: [Double] = []
+    /// `AtomFrequency.estimate` of each atom, by ID; shared with the pattern builders.
+    private let atomEstimates = AtomEstimates()
     private var programs: [PatternProgram] = []
 
     /// The largest table of the literal DFA (32 MiB: about 10,000 words of 7 letters); beyond
@@ -211,9 +211,8 @@ struct RuleCompiler {
 
     private mutating func compilePattern(_ pattern: Pattern) -> Int32 {
         var problems: [String] = []
-        let program = PatternProgramBuilder.compile(pattern) { element in
-            let id = atom(for: element, problems: &problems)
-            return (id, atomEstimates[Int(id)])
+        let program = PatternProgramBuilder.compile(pattern, estimates: atomEstimates) { element in
+            atom(for: element, problems: &problems)
         }
         for problem in problems { diagnostics.append(Diagnostic(at: pattern.location, problem)) }
         programs.append(program)
@@ -249,7 +248,7 @@ struct RuleCompiler {
         } else {
             id = AtomID(atoms.count)
             atoms.append(kind)
-            atomEstimates.append(AtomFrequency.estimate(kind))
+            atomEstimates.values.append(AtomFrequency.estimate(kind))
             atomIDs[kind] = id
             addLiterals(of: kind, id)
         }
