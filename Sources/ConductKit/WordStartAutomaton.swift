@@ -160,6 +160,8 @@ final class WordStartAutomaton: Sendable {
         }
         var head = 0
         var estimatedStates = 2
+        var childClasses: [Int] = []
+        childClasses.reserveCapacity(classCount)
         while head < queue.count {
             let s = queue[head]
             head += 1
@@ -175,9 +177,14 @@ final class WordStartAutomaton: Sendable {
             delta.withUnsafeMutableBufferPointer { d in
                 (d.baseAddress! + base).update(from: d.baseAddress! + failRow, count: classCount)
             }
-            for c in 0..<classCount {
+            // The classes with a child, found without bounds checks (most have none).
+            childClasses.removeAll(keepingCapacity: true)
+            children.withUnsafeBufferPointer { children in
+                let row = children.baseAddress! + node * classCount
+                for c in 0..<classCount where row[c] >= 0 { childClasses.append(c) }
+            }
+            for c in childClasses {
                 let child = children[node * classCount + c]
-                guard child >= 0 else { continue }
                 if failure[Int(child)] < 0 {
                     // The child's longest proper suffix: this node's failure stepped on c.
                     failure[Int(child)] = delta[failRow + c]
@@ -210,11 +217,18 @@ final class WordStartAutomaton: Sendable {
         order += (0..<stateCount).filter { !outputList[$0].isEmpty && outputList[$0].allSatisfy(waitsForWordEnd) }
         var newIndex = Array(repeating: Int32(0), count: stateCount)
         for (position, s) in order.enumerated() { newIndex[s] = Int32(position) }
-        var table = Array(repeating: Int32(0), count: stateCount * classCount)
-        for (position, s) in order.enumerated() {
-            for c in 0..<classCount {
-                table[position * classCount + c] = newIndex[Int(delta[s * classCount + c])] * Int32(classCount)
+        // 1.4 M transitions for the bundled rules: without bounds checks.
+        let table = [Int32](unsafeUninitializedCapacity: stateCount * classCount) { table, initialized in
+            delta.withUnsafeBufferPointer { delta in
+                newIndex.withUnsafeBufferPointer { newIndex in
+                    let width = Int32(classCount)
+                    for (position, s) in order.enumerated() {
+                        let to = table.baseAddress! + position * classCount, from = delta.baseAddress! + s * classCount
+                        for c in 0..<classCount { (to + c).initialize(to: newIndex[Int(from[c])] &* width) }
+                    }
+                }
             }
+            initialized = stateCount * classCount
         }
         var outputStarts: [Int32] = [0]
         var outputs: [Int32] = []
