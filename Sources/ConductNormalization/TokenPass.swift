@@ -271,7 +271,8 @@ struct TokenPass {
     /// reading would copy them); when it is a space followed by a byte up to 0x20 (a run of
     /// white space); when it is a letter with no letter on either side (a one-letter word,
     /// which may belong to spaced letters), unless one space and a word of two letters or more
-    /// stand on either side of it; and when it is a letter followed by two more of itself (a
+    /// stand on either side of it (``loneLettersThatStop(_:at:from:bytes:count:)``); and when
+    /// it is a letter followed by two more of itself (a
     /// run to squeeze). Every other word inside a stretch is thus two letters or more, ended by
     /// a space or one of those marks: a plain word (``plainWordEnd(from:bytes:count:)``). A
     /// one-letter word between two such words is copied as it is word by word too, and its
@@ -331,8 +332,10 @@ struct TokenPass {
 
     /// The lanes of `lone` (one-letter words in the block at `i`) that stop a stretch: all but
     /// those with one space and a word of two letters or more on either side ("it is a good
-    /// one"), which no run of spaced letters can hold. Only bytes from `r` on are read: the
-    /// pass writes in place, so bytes before `r` may already be output.
+    /// one"), which no run of spaced letters can hold. The two letters next to the space must
+    /// differ: a word of one repeated letter squeezes to a one-letter word ("a bbb c d" joins
+    /// to "abcd"), and letters that differ survive squeezing. Only bytes from `r` on are read:
+    /// the pass writes in place, so bytes before `r` may already be output.
     @inline(__always)
     static func loneLettersThatStop(_ lone: SIMD2<UInt64>, at i: Int, from r: Int, bytes: UnsafeMutablePointer<UInt8>,
                                     count: Int) -> SIMD2<UInt64> {
@@ -345,8 +348,8 @@ struct TokenPass {
                 lanes &= ~laneMask
                 let q = i + half * 8 + lane
                 if q - 3 >= r && q + 3 < count && bytes[q - 1] == 0x20 && bytes[q + 1] == 0x20
-                    && isASCIILetter(bytes[q - 2]) && isASCIILetter(bytes[q - 3])
-                    && isASCIILetter(bytes[q + 2]) && isASCIILetter(bytes[q + 3]) {
+                    && isASCIILetter(bytes[q - 2]) && isASCIILetter(bytes[q - 3]) && bytes[q - 2] != bytes[q - 3]
+                    && isASCIILetter(bytes[q + 2]) && isASCIILetter(bytes[q + 3]) && bytes[q + 2] != bytes[q + 3] {
                     stopping[half] &= ~laneMask
                 }
             }

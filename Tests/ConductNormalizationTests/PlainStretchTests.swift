@@ -15,10 +15,11 @@ import Testing
         if !(isLetter(b) || b == 0x20 || marks.contains(b)) { return true }
         if b == 0x20 && bytes[i + 1] <= 0x20 { return true }
         if isLetter(b) && !isLetter(bytes[i - 1]) && !isLetter(bytes[i + 1]) {
-            // A one-letter word stops unless one space and two letters stand on either side
-            // (read from `r` on).
+            // A one-letter word stops unless one space and two different letters stand on
+            // either side (read from `r` on).
             let between = i - 3 >= r && i + 3 < bytes.count && bytes[i - 1] == 0x20 && bytes[i + 1] == 0x20
                 && [i - 3, i - 2, i + 2, i + 3].allSatisfy { isLetter(bytes[$0]) }
+                && bytes[i - 3] != bytes[i - 2] && bytes[i + 2] != bytes[i + 3]
             return !between
         }
         return isLetter(b) && bytes[i + 1] == b && bytes[i + 2] == b
@@ -86,6 +87,7 @@ import Testing
         #expect(stretch("we said hello there a b dear old friend") == (20, 20))      // a one-letter word
         #expect(stretch("we said hello there, a dear old friend") == (21, 21))      // ... after a mark
         #expect(stretch("we said hello there a dear old friend!") == (31, 38))      // ... between words
+        #expect(stretch("we said hello there a eee old friend!") == (20, 20))       // ... unless one squeezes
         #expect(stretch("we said hello there, soooo dear old friend") == (21, 22))   // a run to squeeze
         #expect(stretch("we said hello th\u{E9}re my dear old friend") == (14, 16))  // a non-ASCII byte
         // The first byte of a post goes word by word.
@@ -97,7 +99,7 @@ import Testing
     /// short post that holds only the tricky part.
     @Test func theWordStepsStillSeeWhatAStretchLeaves() {
         let probes = ["f u c k", "soooo", "h3ll0", "sh!t", "wow!! nice", "two  spaces", "\u{0430}nd", "i a b c",
-                      "it is a good one", "x a y z", "so a b"]
+                      "it is a good one", "x a y z", "so a b", "is a bbb c d", "x y ccc a is", "an a ll b c"]
         for probe in probes {
             let short = normalized(probe).string
             // Padding of 2 to 21 letters moves the probe over every lane of the second block.
