@@ -270,13 +270,9 @@ struct TokenPass {
     /// punctuation, control bytes and non-ASCII bytes all stop it, even where a word by word
     /// reading would copy them); when it is a space followed by a byte up to 0x20 (a run of
     /// white space); when it is a letter with no letter on either side (a one-letter word,
-    /// which may belong to spaced letters), unless one space and a word of two letters or more
-    /// stand on either side of it (``loneLettersThatStop(_:at:from:bytes:count:)``); and when
-    /// it is a letter followed by two more of itself (a
-    /// run to squeeze). Every other word inside a stretch is thus two letters or more, ended by
-    /// a space or one of those marks: a plain word (``plainWordEnd(from:bytes:count:)``). A
-    /// one-letter word between two such words is copied as it is word by word too, and its
-    /// note as a spaced unit (``noteSpacedUnit(from:)``) could never start or extend a run.
+    /// which may belong to spaced letters); and when it is a letter followed by two more of
+    /// itself (a run to squeeze). Every word inside a stretch is thus two letters or more,
+    /// ended by a space or one of those marks: a plain word (``plainWordEnd(from:bytes:count:)``).
     ///
     /// 16 bytes per step as SIMD (SSE2 on x86-64); the lanes' masks combine as two words.
     @inline(__always)
@@ -292,8 +288,9 @@ struct TokenPass {
         }
         @inline(__always) func letters(_ x: Lanes) -> SIMD2<UInt64> { below(x | Lanes(repeating: 0x20), lower: 0x61, 26) }
         // The byte before `r` is read, to tell whether a letter at `r` stands alone: a byte
-        // outside any token, the same in the input and in what the pass wrote. So the first
-        // byte of a post goes word by word.
+        // outside any token, the same in the input and in what the pass wrote (it writes in
+        // place, so bytes further back may be output). The first byte of a post goes word by
+        // word.
         guard r > 0 else { return (r, r) }
         let raw = UnsafeRawPointer(bytes)
         var i = r
@@ -308,9 +305,8 @@ struct TokenPass {
             let marks = below(x, lower: 0x27, 9) | below(x, lower: 0x3A, 6) | words(x .== Lanes(repeating: 0x22))
             let blankNext = below(x1, lower: 0, 0x21)
             let triples = words(x .== x1) & words(x .== x2)
-            let lone = letter & ~letters(x0) & ~letters(x1)
-            var stops = ~(letter | spaces | marks) | (spaces & blankNext) | (letter & triples)
-            if lone[0] | lone[1] != 0 { stops |= loneLettersThatStop(lone, at: i, from: r, bytes: bytes, count: count) }
+            let stops = ~(letter | spaces | marks) | (spaces & blankNext)
+                | (letter & ~letters(x0) & ~letters(x1)) | (letter & triples)
             if stops[0] | stops[1] == 0 {
                 if spaces[0] | spaces[1] != 0 { end = i + 1 + lastLane(spaces) }
                 i += 16
@@ -328,33 +324,6 @@ struct TokenPass {
             return (end, i + stop)
         }
         return (end, count)
-    }
-
-    /// The lanes of `lone` (one-letter words in the block at `i`) that stop a stretch: all but
-    /// those with one space and a word of two letters or more on either side ("it is a good
-    /// one"), which no run of spaced letters can hold. The two letters next to the space must
-    /// differ: a word of one repeated letter squeezes to a one-letter word ("a bbb c d" joins
-    /// to "abcd"), and letters that differ survive squeezing. Only bytes from `r` on are read:
-    /// the pass writes in place, so bytes before `r` may already be output.
-    @inline(__always)
-    static func loneLettersThatStop(_ lone: SIMD2<UInt64>, at i: Int, from r: Int, bytes: UnsafeMutablePointer<UInt8>,
-                                    count: Int) -> SIMD2<UInt64> {
-        var stopping = lone
-        for half in 0..<2 {
-            var lanes = lone[half]
-            while lanes != 0 {
-                let lane = lanes.trailingZeroBitCount >> 3
-                let laneMask: UInt64 = 0xFF << UInt64(lane * 8)
-                lanes &= ~laneMask
-                let q = i + half * 8 + lane
-                if q - 3 >= r && q + 3 < count && bytes[q - 1] == 0x20 && bytes[q + 1] == 0x20
-                    && isASCIILetter(bytes[q - 2]) && isASCIILetter(bytes[q - 3]) && bytes[q - 2] != bytes[q - 3]
-                    && isASCIILetter(bytes[q + 2]) && isASCIILetter(bytes[q + 3]) && bytes[q + 2] != bytes[q + 3] {
-                    stopping[half] &= ~laneMask
-                }
-            }
-        }
-        return stopping
     }
 
     /// The highest set lane of a nonzero 16-lane mask held as two words.
