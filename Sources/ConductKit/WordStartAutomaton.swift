@@ -346,17 +346,16 @@ final class WordStartAutomaton: Sendable {
         let j = mid &- back, q = p + j
         let count = min(mid, n &- j) &- 1
         var k = 0
-        while k < min(back, count) {
+        // One step of both segments; the first records.
+        @inline(__always) func step() {
             a = table[Int(a) &+ Int(classOf[Int(p[k])])]
             b = table[Int(b) &+ Int(classOf[Int(q[k])])]
             k &+= 1
             if a >= firstMatch && counts(a, before: p + k, classOf) { record(a, k, list) }
         }
+        while k < min(back, count) { step() }
         while k < count {
-            a = table[Int(a) &+ Int(classOf[Int(p[k])])]
-            b = table[Int(b) &+ Int(classOf[Int(q[k])])]
-            k &+= 1
-            if a >= firstMatch && counts(a, before: p + k, classOf) { record(a, k, list) }
+            step()
             if b >= firstMatch && counts(b, before: q + k, classOf) { record(b, j &+ k, list) }
         }
         walk(p, n, from: k, to: mid, state: a, recordFrom: 0, list)
@@ -379,7 +378,8 @@ final class WordStartAutomaton: Sendable {
         let p1 = p + i1, p2 = p + i2, p3 = p + i3
         let count = min(bounds.0, bounds.1 &- i1, bounds.2 &- i2, n &- i3) &- 1
         var k = 0
-        while k < min(back, count) {
+        // One step of every segment; the first segment records.
+        @inline(__always) func step() {
             s0 = table[Int(s0) &+ Int(classOf[Int(p[k])])]
             s1 = table[Int(s1) &+ Int(classOf[Int(p1[k])])]
             s2 = table[Int(s2) &+ Int(classOf[Int(p2[k])])]
@@ -387,13 +387,9 @@ final class WordStartAutomaton: Sendable {
             k &+= 1
             if s0 >= firstMatch && counts(s0, before: p + k, classOf) { record(s0, k, list) }
         }
+        while k < min(back, count) { step() }
         while k < count {
-            s0 = table[Int(s0) &+ Int(classOf[Int(p[k])])]
-            s1 = table[Int(s1) &+ Int(classOf[Int(p1[k])])]
-            s2 = table[Int(s2) &+ Int(classOf[Int(p2[k])])]
-            s3 = table[Int(s3) &+ Int(classOf[Int(p3[k])])]
-            k &+= 1
-            if s0 >= firstMatch && counts(s0, before: p + k, classOf) { record(s0, k, list) }
+            step()
             if s1 >= firstMatch && counts(s1, before: p1 + k, classOf) { record(s1, i1 &+ k, list) }
             if s2 >= firstMatch && counts(s2, before: p2 + k, classOf) { record(s2, i2 &+ k, list) }
             if s3 >= firstMatch && counts(s3, before: p3 + k, classOf) { record(s3, i3 &+ k, list) }
