@@ -161,11 +161,6 @@ struct PatternProgramBuilder {
         frequency.values.withUnsafeBufferPointer { estimates in clause.reduce(0) { $0 + estimates[Int($1)] } }
     }
 
-    /// The atom of `element`.
-    private func resolve(_ element: PatternElement, _ atom: (PatternElement) -> AtomID) -> AtomID {
-        atom(element)
-    }
-
     private static func isAtom(_ element: PatternElement) -> Bool {
         switch element {
         case .word, .detector: true
@@ -191,7 +186,7 @@ struct PatternProgramBuilder {
         for element in elements.reversed() {
             switch element {
             case .word, .detector:
-                let id = resolve(element, atom)
+                let id = atom(element)
                 target = emit(.atom(id, next: target))
                 branches = branches.map { $0 + [[id]] }
                 clauses.append([id])
@@ -210,7 +205,7 @@ struct PatternProgramBuilder {
                 var compiled: [(entry: Int32, branches: [[[AtomID]]], clauses: [[AtomID]])] = []
                 for alternative in alternatives {
                     if alternative.count == 1, Self.isAtom(alternative[0]) {
-                        let id = resolve(alternative[0], atom)
+                        let id = atom(alternative[0])
                         steps.append(AtomStep(atom: id, next: target))
                         singles.append(id)
                         continue

@@ -212,8 +212,7 @@ struct TokenPass {
 
     /// The fast lane of ``run()``: plain words, single spaces and sentence-ending runs of "!"
     /// copied down as they are, from `read` until something else comes. A function of its
-    /// own, with the indices in registers and ``plainWordEnd(from:bytes:count:)`` inlined: the
-    /// call costs once per lane, not once per word.
+    /// own, with the indices in registers: the call costs once per lane, not once per word.
     ///
     /// Whole stretches of plain words go at once (``plainStretch(from:bytes:count:)``, 16
     /// bytes per step); word by word only from where a stretch stops to just past the byte
