@@ -143,7 +143,7 @@ final class EvaluationTables: Sendable {
         suffixTargetStarts = FixedArray(result.suffixTargetStarts)
         automatonTargetStarts = FixedArray(result.targetStarts)
         targets = FixedArray(result.targets)
-        squeezedStarts = FixedArray(Self.starts(result.squeezed.map(\.count)))
+        squeezedStarts = FixedArray(Self.starts(result.squeezed.map { $0.count }))
         squeezedOffsets = FixedArray(result.squeezed.flatMap { $0 })
         var detectorAtom = Array(repeating: AtomID(-1), count: DetectorKind.allCases.count)
         for (kind, atom) in result.detectorAtoms { detectorAtom[Self.slot(kind)] = atom }
@@ -170,12 +170,12 @@ final class EvaluationTables: Sendable {
             programEntry.append(Int32(instructions.count))
         }
         self.instructions = FixedArray(instructions)
-        atomSetStarts = FixedArray(Self.starts(atomSets.map(\.count)))
-        atomSetAtoms = FixedArray(atomSets.flatMap { $0.map(\.atom) })
-        atomSetNext = FixedArray(atomSets.flatMap { $0.map(\.next) })
+        atomSetStarts = FixedArray(Self.starts(atomSets.map { $0.count }))
+        atomSetAtoms = FixedArray(atomSets.flatMap { $0.map { $0.atom } })
+        atomSetNext = FixedArray(atomSets.flatMap { $0.map { $0.next } })
         self.programEntry = FixedArray(programEntry)
-        firstAtomStarts = FixedArray(Self.starts(programs.map(\.firstAtoms.count)))
-        firstAtoms = FixedArray(programs.flatMap(\.firstAtoms))
+        firstAtomStarts = FixedArray(Self.starts(programs.map { $0.firstAtoms.count }))
+        firstAtoms = FixedArray(programs.flatMap { $0.firstAtoms })
         let words = (atomCount + 63) / 64
         if programs.count * words <= Self.firstAtomBitsLimit {
             var bits = Array(repeating: UInt64(0), count: max(1, programs.count * words))
@@ -188,11 +188,11 @@ final class EvaluationTables: Sendable {
             firstAtomWords = 0
             firstAtomBits = FixedArray([0])
         }
-        let branches = programs.map(\.branches)
-        branchStarts = FixedArray(Self.starts(branches.map(\.count)))
+        let branches = programs.map { $0.branches }
+        branchStarts = FixedArray(Self.starts(branches.map { $0.count }))
         branchCount = branches.reduce(0) { $0 + $1.count }
         branchProgram = FixedArray(branches.enumerated().flatMap { repeatElement(Int32($0.offset), count: $0.element.count) })
-        let clauseStartList = Self.starts(branches.joined().map(\.count))
+        let clauseStartList = Self.starts(branches.joined().map { $0.count })
         clauseStarts = FixedArray(clauseStartList)
         var clauseWordCounts: [Int] = [], clauseWords: [Int32] = [], clauseMasks: [UInt64] = []
         for clause in branches.joined().joined() {
@@ -214,7 +214,7 @@ final class EvaluationTables: Sendable {
         }
         neededForVerdict = FixedArray(needed)
         let owners = result.matchOwners.map { $0.filter { needed[Int($0)] } }
-        ownerStarts = FixedArray(Self.starts(owners.map(\.count)))
+        ownerStarts = FixedArray(Self.starts(owners.map { $0.count }))
         self.owners = FixedArray(owners.flatMap { $0 })
 
         var triggers = Array(repeating: [Int32](), count: atomCount)
@@ -228,7 +228,7 @@ final class EvaluationTables: Sendable {
                 }
             }
         }
-        triggerStarts = FixedArray(Self.starts(triggers.map(\.count)))
+        triggerStarts = FixedArray(Self.starts(triggers.map { $0.count }))
         // Each branch's quick test: its rarest clause after the first that fits one word of
         // the atom bit set.
         let quickTests = (0..<branchCount).map { branch -> (word: Int32, mask: UInt64) in
@@ -249,9 +249,9 @@ final class EvaluationTables: Sendable {
             for first in program.followerCondition()?.firsts ?? [] {
                 followerFirstAtoms.append(first.atom)
                 followerFirstAlone.append(first.alone)
-                followerMaximumGap.append(first.followers.map(\.maximumGap).max() ?? 0)
-                followerAtoms.append(contentsOf: first.followers.map(\.atom))
-                followerGaps.append(contentsOf: first.followers.map(\.maximumGap))
+                followerMaximumGap.append(first.followers.map { $0.maximumGap }.max() ?? 0)
+                followerAtoms.append(contentsOf: first.followers.map { $0.atom })
+                followerGaps.append(contentsOf: first.followers.map { $0.maximumGap })
                 followerStarts.append(Int32(followerAtoms.count))
             }
             followerFirstStarts.append(Int32(followerFirstAtoms.count))
@@ -300,17 +300,17 @@ final class EvaluationTables: Sendable {
         self.slotTargets = FixedArray(slotTargets)
         self.slotQuietWords = FixedArray(slotQuietWords)
         self.slotQuietMasks = FixedArray(slotQuietMasks)
-        startStarts = FixedArray(Self.starts(starts.map(\.count)))
+        startStarts = FixedArray(Self.starts(starts.map { $0.count }))
         startPrograms = FixedArray(starts.flatMap { $0 })
 
         var compositeLists = Array(repeating: [Int32](), count: rules.count)
         for (index, rule) in rules.enumerated() where rule.rule.composite != nil && needed[index] {
             for component in Set(rule.components).sorted() { compositeLists[Int(component)].append(Int32(index)) }
         }
-        compositeStarts = FixedArray(Self.starts(compositeLists.map(\.count)))
+        compositeStarts = FixedArray(Self.starts(compositeLists.map { $0.count }))
         compositesOf = FixedArray(compositeLists.flatMap { $0 })
-        componentStarts = FixedArray(Self.starts(rules.map(\.components.count)))
-        components = FixedArray(rules.flatMap(\.components))
+        componentStarts = FixedArray(Self.starts(rules.map { $0.components.count }))
+        components = FixedArray(rules.flatMap { $0.components })
         atLeast = FixedArray(rules.map { Int32($0.atLeast) })
         scores = FixedArray(rules.map { $0.weight > 0 })
         isComposite = FixedArray(rules.map { $0.rule.composite != nil })

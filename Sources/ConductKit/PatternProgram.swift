@@ -104,8 +104,8 @@ struct PatternProgramBuilder {
         program.branches = unique.map { (branch: $0, cost: Self.cost($0.first ?? [], frequency)) }.sorted {
             $0.cost != $1.cost ? $0.cost < $1.cost
                 : $0.branch.lexicographicallyPrecedes($1.branch) { $0.lexicographicallyPrecedes($1) }
-        }.map(\.branch)
-        if program.branches.contains(where: \.isEmpty) {
+        }.map { $0.branch }
+        if program.branches.contains(where: { $0.isEmpty }) {
             program.triggerAtoms = program.firstAtoms
         } else {
             program.triggerAtoms = sortedUnique(program.branches.flatMap { $0[0] })
@@ -122,7 +122,7 @@ struct PatternProgramBuilder {
         for clause in bySize where !kept.contains(where: { Self.isSubset($0, of: clause) }) { kept.append(clause) }
         return kept.map { (clause: $0, cost: cost($0, frequency)) }.sorted {
             $0.cost != $1.cost ? $0.cost < $1.cost : $0.clause.lexicographicallyPrecedes($1.clause)
-        }.map(\.clause)
+        }.map { $0.clause }
     }
 
     /// Whether sorted `a` is a subset of sorted `b`.
@@ -253,7 +253,7 @@ struct PatternProgramBuilder {
                     if branches.count * (multiple + (merged ? 1 : 0)) > PatternProgram.maximumBranches {
                         branches = branches.map { $0 + weakened }
                     } else {
-                        branches = Self.conjoin(branches, Self.alternatives(singles, compiled.flatMap(\.branches)),
+                        branches = Self.conjoin(branches, Self.alternatives(singles, compiled.flatMap { $0.branches }),
                                                 or: weakened)
                     }
                 }
@@ -267,7 +267,7 @@ struct PatternProgramBuilder {
     /// clause (any of their atoms will do), or one empty branch when some alternative needs
     /// nothing.
     private static func alternatives(_ singles: [AtomID], _ branches: [[[AtomID]]]) -> [[[AtomID]]] {
-        guard !branches.contains(where: \.isEmpty), !(singles.isEmpty && branches.isEmpty) else { return [[]] }
+        guard !branches.contains(where: { $0.isEmpty }), !(singles.isEmpty && branches.isEmpty) else { return [[]] }
         var merged = singles
         var kept: [[[AtomID]]] = []
         for branch in branches {
@@ -287,7 +287,7 @@ extension PatternProgram {
             guard seen.insert(pc).inserted else { continue }
             switch instructions[Int(pc)] {
             case .atom(let atom, _): atoms.insert(atom)
-            case .atomSet(let set): atoms.formUnion(atomSets[Int(set)].map(\.atom))
+            case .atomSet(let set): atoms.formUnion(atomSets[Int(set)].map { $0.atom })
             case .split(let a, let b): stack.append(a); stack.append(b)
             case .gap(_, let next): stack.append(next)
             case .accept: break
@@ -300,7 +300,7 @@ extension PatternProgram {
     var allAtoms: [AtomID] {
         var atoms = Set<AtomID>()
         for case .atom(let atom, _) in instructions { atoms.insert(atom) }
-        for set in atomSets { atoms.formUnion(set.map(\.atom)) }
+        for set in atomSets { atoms.formUnion(set.map { $0.atom }) }
         return atoms.sorted()
     }
 }
@@ -319,8 +319,8 @@ struct FollowerCondition: Equatable, Sendable {
         var followers: [(atom: AtomID, maximumGap: Int32)]
 
         static func == (a: Self, b: Self) -> Bool {
-            a.atom == b.atom && a.alone == b.alone && a.followers.map(\.atom) == b.followers.map(\.atom)
-                && a.followers.map(\.maximumGap) == b.followers.map(\.maximumGap)
+            a.atom == b.atom && a.alone == b.alone && a.followers.map { $0.atom } == b.followers.map { $0.atom }
+                && a.followers.map { $0.maximumGap } == b.followers.map { $0.maximumGap }
         }
     }
 

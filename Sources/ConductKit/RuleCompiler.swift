@@ -113,8 +113,8 @@ struct RuleCompiler {
             for (literal, list) in zip(literals, literalTargets) {
                 let chosen = list.filter { $0.target.placement == placement }
                 guard !chosen.isEmpty else { continue }
-                targets.append(contentsOf: chosen.map(\.target))
-                squeezed.append(contentsOf: chosen.map(\.squeezed))
+                targets.append(contentsOf: chosen.map { $0.target })
+                squeezed.append(contentsOf: chosen.map { $0.squeezed })
                 switch placement {
                 case .wordStart:
                     trieLiterals.append(literal)

@@ -248,7 +248,7 @@ final class WordStartAutomaton: Sendable {
         self.anchoredLengths = FixedArray(anchored.map { Int32($0.count) })
         self.floatingLengths = FixedArray(floating.map { Int32($0.count) })
         self.start = newIndex[0] * Int32(classCount)
-        self.lookback = ((anchored + floating).map(\.count).max() ?? 0) + 1
+        self.lookback = ((anchored + floating).map { $0.count }.max() ?? 0) + 1
         let spaceClass = Int(classOf[0x20]), start = self.start
         self.spaceResets = (0..<stateCount).allSatisfy { table[$0 * classCount + spaceClass] == start }
     }

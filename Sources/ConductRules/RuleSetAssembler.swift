@@ -74,7 +74,7 @@ struct RuleSetAssembler {
                     near: raw.near.map { Context(any: patterns($0.any), within: $0.within, side: $0.side) },
                     unless: patterns(raw.unless),
                     unlessNear: raw.unlessNear.map { Context(any: patterns($0.any), within: $0.within, side: $0.side) },
-                    composite: raw.requires.map { Composite(atLeast: $0.atLeast, of: $0.of.map(\.value), within: $0.within) },
+                    composite: raw.requires.map { Composite(atLeast: $0.atLeast, of: $0.of.map { $0.value }, within: $0.within) },
                     diacritics: raw.diacritics, matchExamples: raw.matchExamples, noMatchExamples: raw.noMatchExamples,
                     location: raw.location)
                 rules.append(rule)
@@ -108,7 +108,7 @@ struct RuleSetAssembler {
     /// `requires.of` names existing rules of the same category, not the rule itself, each once,
     /// and composites never depend on themselves through others.
     private func checkComposites(_ rules: [RawRule], category: String, allLocations: [RuleID: SourceLocation], log: inout DiagnosticLog) {
-        let ids = rules.map(\.id)
+        let ids = rules.map { $0.id }
         let known = Set(ids)
         var edges: [RuleID: [Located<RuleID>]] = [:]
         for rule in rules {
@@ -123,7 +123,7 @@ struct RuleSetAssembler {
                 } else if !known.contains(id) {
                     let elsewhere = allLocations[id].map { "; it is defined at \($0), and composites combine rules of their own category" } ?? ""
                     log.error(reference.location, "unknown rule '\(id)' in 'requires.of' of rule '\(rule.id)'"
-                        + Suggestion.phrase(for: id.rawValue, among: ids.map(\.rawValue))
+                        + Suggestion.phrase(for: id.rawValue, among: ids.map { $0.rawValue })
                         + (elsewhere.isEmpty ? "; composites combine rules of category '\(category)'" : elsewhere))
                 } else {
                     edges[rule.id, default: []].append(reference)
@@ -154,9 +154,9 @@ struct RuleSetAssembler {
                     color[reference.value] = .gray
                     stack.append((reference.value, 0))
                 case .gray:
-                    let path = stack.map(\.id)
+                    let path = stack.map { $0.id }
                     let cycle = path[(path.firstIndex(of: reference.value) ?? 0)...] + [reference.value]
-                    log.error(reference.location, "composite rules form a cycle: \(cycle.map(\.rawValue).joined(separator: " → ")); "
+                    log.error(reference.location, "composite rules form a cycle: \(cycle.map { $0.rawValue }.joined(separator: " → ")); "
                         + "a composite may not depend on itself; remove one of these references")
                 case .black:
                     break
@@ -172,7 +172,7 @@ struct RuleSetAssembler {
         var problems: [Citation: String?] = [:]
         var scanned = 0
         for file in files {
-            let citations = [file.guideline].compactMap { $0 } + file.rules.compactMap(\.guideline)
+            let citations = [file.guideline].compactMap { $0 } + file.rules.compactMap { $0.guideline }
             for citation in citations {
                 let problem = problems[citation.value] ?? {
                     let problem = guidelines.problem(with: citation.value, scanned: &scanned)
