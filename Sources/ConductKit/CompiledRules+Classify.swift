@@ -37,18 +37,20 @@ extension CompiledRules {
 
     /// Scores, labels, action and hits from an evaluated post.
     func verdict(_ w: Workspace, original: UnsafeRawBufferPointer) -> Verdict {
-        var keep = (0..<categories.count).map { _ in 1.0 }
+        var keep = Array(repeating: 1.0, count: categories.count)
         var hits: [Hit] = []
         for index in w.evaluated {
             let matches = w.matches(forRule: index)
             guard !matches.isEmpty else { continue }
-            let rule = rules[Int(index)]
-            guard rule.weight > 0 else { continue }
-            keep[Int(rule.category)] *= 1 - rule.weight
+            // The fields this needs, not a copy of the whole rule (its source `Rule` included).
+            let weight = rules[Int(index)].weight, category = Int(rules[Int(index)].category)
+            guard weight > 0 else { continue }
+            let id = rules[Int(index)].id
+            keep[category] *= 1 - weight
             // A rule's matches are in text order; it scores once however many there are.
             for match in matches.prefix(Verdict.maximumHitsPerRule) {
                 let span = w.scan.text.originalSpan(normalizedStart: Int(match.start), normalizedEnd: Int(match.end))
-                hits.append(Hit(rule: rule.id, category: categories[Int(rule.category)].name, weight: rule.weight,
+                hits.append(Hit(rule: id, category: categories[category].name, weight: weight,
                                 span: span, match: Self.decode(original, span)))
             }
         }
@@ -57,6 +59,7 @@ extension CompiledRules {
         var labels: [String] = []
         var action = Action.allow
         var scores: [CategoryScore] = []
+        scores.reserveCapacity(categories.count)
         for (index, category) in categories.enumerated() {
             let score = keep[index] == 1 ? 0 : 1 - keep[index]
             scores.append(CategoryScore(category: category.name, score: score))

@@ -30,8 +30,9 @@ extension CompiledRules {
                              language: PostLanguage) {
         w.candidates.removeAll(keepingCapacity: true)
         for program in rules[Int(index)].match {
-            let range = programMatchRange(program, &w)
-            w.candidates.append(contentsOf: w.programMatches[range])
+            // Element by element: most ranges are empty, and a slice of `programMatches`
+            // costs a retain and a release even then.
+            for k in programMatchRange(program, &w) { w.candidates.append(w.programMatches[k]) }
         }
         Self.leftmostLongest(&w.candidates)
         filter(index, &w, original: original, language: language)
@@ -184,9 +185,10 @@ extension CompiledRules {
             found.programs.removeAll(keepingCapacity: true)
             found.matches.removeAll(keepingCapacity: true)
             for program in programs {
-                let range = programMatchRange(program, &w)
-                found.matches.append(contentsOf: w.programMatches[range])
-                found.programs.append(contentsOf: repeatElement(program, count: range.count))
+                for k in programMatchRange(program, &w) {
+                    found.matches.append(w.programMatches[k])
+                    found.programs.append(program)
+                }
             }
             found.swept = w.candidates.count * found.matches.count > w.sweepAbove
                 && w.sweep.first(relation, candidates: w.candidates, contexts: found.matches, into: &found.first)
