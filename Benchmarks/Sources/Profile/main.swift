@@ -11,6 +11,7 @@ import Foundation
 //   Profile classify [--rules SET]         normalize + scan + score every post (one scratch)
 //   Profile classify-api [--rules SET]     the same through classify(utf8:) (thread scratch)
 //   Profile latency [--rules SET]          one post at a time, posts of 180–220 bytes: p50/p99
+//                   [--slowest N]          … and the N posts whose fastest time is the longest
 //   Profile compile [--rules SET]          compile the rule set
 // Options: --rules bundled|reference|synthetic-10k|synthetic-100k (default bundled),
 //          --limit N (first N posts), --repeat N.
@@ -101,12 +102,21 @@ do {
         for post in sample { _ = post.withUnsafeBytes { classifier.classify(utf8: $0, scratch: scratch) } }
         var nanoseconds: [Double] = []
         nanoseconds.reserveCapacity(sample.count * repeats)
+        var fastest = Array(repeating: Double.infinity, count: sample.count)
         for _ in 0..<repeats {
-            for post in sample {
+            for (index, post) in sample.enumerated() {
                 let start = wallSeconds()
                 let verdict = post.withUnsafeBytes { classifier.classify(utf8: $0, scratch: scratch) }
-                nanoseconds.append((wallSeconds() - start) * 1e9)
+                let elapsed = (wallSeconds() - start) * 1e9
+                nanoseconds.append(elapsed)
+                fastest[index] = min(fastest[index], elapsed)
                 withExtendedLifetime(verdict) {}
+            }
+        }
+        if let slowest = option("--slowest").flatMap(Int.init) {
+            // The posts whose fastest time is the longest: what the tail is made of.
+            for index in fastest.indices.sorted(by: { fastest[$0] > fastest[$1] }).prefix(slowest) {
+                print(String(format: "%.0f ns\t", fastest[index]) + String(decoding: sample[index], as: UTF8.self))
             }
         }
         nanoseconds.sort()
