@@ -71,6 +71,49 @@ final class AtomEstimates {
     var values: [Double] = []
 }
 
+/// The atoms of groups' one-atom alternatives, by the storage of the group's alternatives: a
+/// list's items are one array that every pattern naming the list shares, so a list named by
+/// many patterns has its items resolved once (the bundled rules' patterns ask for 200,000
+/// items of lists, of 7,400 distinct words).
+///
+/// Each entry keeps its array alive, so no other array can take its address while the cache
+/// lives. Entries of a pattern are kept only when the pattern compiled without problems
+/// (``commit()``): a word with a problem is reported in every pattern that has it.
+final class GroupAtomCache {
+    private struct Entry {
+        let alternatives: [[PatternElement]]
+        /// The atom of each one-atom alternative; -1 for the others.
+        let atoms: [AtomID]
+    }
+
+    private var entries: [UnsafeRawPointer: Entry] = [:]
+    private var pending: [(UnsafeRawPointer, Entry)] = []
+
+    private static func key(_ alternatives: [[PatternElement]]) -> UnsafeRawPointer? {
+        alternatives.withUnsafeBufferPointer { $0.baseAddress.map { UnsafeRawPointer($0) } }
+    }
+
+    /// The atoms recorded for this very array (not merely an equal one), if any.
+    func atoms(of alternatives: [[PatternElement]]) -> [AtomID]? {
+        guard let key = Self.key(alternatives) else { return nil }
+        return entries[key]?.atoms
+    }
+
+    /// Records the atoms of a group of the pattern being compiled, until ``commit()`` or
+    /// ``discard()``.
+    func offer(_ alternatives: [[PatternElement]], atoms: [AtomID]) {
+        guard let key = Self.key(alternatives) else { return }
+        pending.append((key, Entry(alternatives: alternatives, atoms: atoms)))
+    }
+
+    func commit() {
+        for (key, entry) in pending { entries[key] = entry }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    func discard() { pending.removeAll(keepingCapacity: true) }
+}
+
 /// Compiles parsed pattern elements into a ``PatternProgram``.
 struct PatternProgramBuilder {
     private(set) var instructions: [Instruction] = []
@@ -78,15 +121,19 @@ struct PatternProgramBuilder {
 
     /// The estimated frequency of every atom (``AtomFrequency``), by ID.
     private let frequency: AtomEstimates
+    private let groups: GroupAtomCache?
 
-    private init(estimates: AtomEstimates) {
+    private init(estimates: AtomEstimates, groups: GroupAtomCache?) {
         frequency = estimates
+        self.groups = groups
     }
 
     /// `atom` turns a pattern word or detector into its atom, whose estimated frequency it
-    /// has put in `estimates`.
-    static func compile(_ pattern: Pattern, estimates: AtomEstimates, atom: (PatternElement) -> AtomID) -> PatternProgram {
-        var builder = PatternProgramBuilder(estimates: estimates)
+    /// has put in `estimates`. With `groups`, the atoms of groups' one-atom alternatives come
+    /// from there when that group was compiled before, and are offered to it otherwise.
+    static func compile(_ pattern: Pattern, estimates: AtomEstimates, groups: GroupAtomCache? = nil,
+                        atom: (PatternElement) -> AtomID) -> PatternProgram {
+        var builder = PatternProgramBuilder(estimates: estimates, groups: groups)
         // Instruction 0 is a placeholder for the entry, patched below.
         builder.instructions.append(.accept)
         let accept = builder.emit(.accept)
@@ -203,13 +250,18 @@ struct PatternProgramBuilder {
                 // Alternatives of one atom, and the others compiled.
                 var singles: [AtomID] = []
                 var compiled: [(entry: Int32, branches: [[[AtomID]]], clauses: [[AtomID]])] = []
-                for alternative in alternatives {
+                let known = groups?.atoms(of: alternatives)
+                var resolved: [AtomID] = []
+                if known == nil && groups != nil { resolved.reserveCapacity(alternatives.count) }
+                for (k, alternative) in alternatives.enumerated() {
                     if alternative.count == 1, Self.isAtom(alternative[0]) {
-                        let id = atom(alternative[0])
+                        let id = known?[k] ?? atom(alternative[0])
+                        if known == nil && groups != nil { resolved.append(id) }
                         steps.append(AtomStep(atom: id, next: target))
                         singles.append(id)
                         continue
                     }
+                    if known == nil && groups != nil { resolved.append(-1) }
                     let sub = sequence(alternative[...], next: target, atom: atom)
                     compiled.append(sub)
                     switch instructions[Int(sub.entry)] {
@@ -218,6 +270,7 @@ struct PatternProgramBuilder {
                     default: others.append(sub.entry)
                     }
                 }
+                if known == nil, let groups, !singles.isEmpty { groups.offer(alternatives, atoms: resolved) }
                 var entries = others
                 if steps.count == 1 {
                     entries.insert(emit(.atom(steps[0].atom, next: steps[0].next)), at: 0)

@@ -22,6 +22,7 @@ struct RuleCompiler {
     private var atoms: [AtomKind] = []
     /// `AtomFrequency.estimate` of each atom, by ID; shared with the pattern builders.
     private let atomEstimates = AtomEstimates()
+    private let groupAtoms = GroupAtomCache()
     private var programs: [PatternProgram] = []
 
     /// The largest table of the literal DFA (32 MiB: about 10,000 words of 7 letters); beyond
@@ -211,9 +212,10 @@ struct RuleCompiler {
 
     private mutating func compilePattern(_ pattern: Pattern) -> Int32 {
         var problems: [String] = []
-        let program = PatternProgramBuilder.compile(pattern, estimates: atomEstimates) { element in
+        let program = PatternProgramBuilder.compile(pattern, estimates: atomEstimates, groups: groupAtoms) { element in
             atom(for: element, problems: &problems)
         }
+        if problems.isEmpty { groupAtoms.commit() } else { groupAtoms.discard() }
         for problem in problems { diagnostics.append(Diagnostic(at: pattern.location, problem)) }
         programs.append(program)
         return Int32(programs.count - 1)

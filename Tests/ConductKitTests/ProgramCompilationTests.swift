@@ -130,4 +130,41 @@ struct ProgramCompilationTests {
         #expect(R.hits(wideRules.classify("xq longqword")) == ["harassment.x@0..<12'xq longqword'"])
         #expect(R.hits(wideRules.classify("xp longqword")) == [])
     }
+
+    @Test("a list's items shared by several patterns compile to the same atoms in each, from one resolution")
+    func sharedListItems() throws {
+        // One array of alternatives in three patterns, as the loader hands a list to every
+        // pattern that names it.
+        let items: [[PatternElement]] = [[R.w("idiot")], [R.w("moron")], [R.w("utter"), R.w("fool")], [R.w("clown")]]
+        let list = PatternElement.group(items, optional: false)
+        let rules = try R.compile(R.category("harassment", [
+            R.rule("harassment.a", [R.p([R.w("you"), list])]),
+            R.rule("harassment.b", [R.p([list, R.w("alert")]), R.p([R.w("such"), R.w("a"), list])]),
+        ]))
+        let atom = { (word: String) in AtomID(rules.atoms.firstIndex(of: .word(Array(word.utf8), .whole))!) }
+        let singles = [atom("idiot"), atom("moron"), atom("clown")].sorted()
+        #expect(rules.programs.count == 3)
+        for program in rules.programs {
+            let set = try #require(program.atomSets.first { set in set.contains { $0.atom == atom("idiot") } })
+            #expect(set.map(\.atom) == (singles + [atom("utter")]).sorted())
+        }
+        #expect(R.hits(rules.classify("you clown")) == ["harassment.a@0..<9'you clown'"])
+        #expect(R.hits(rules.classify("moron alert")) == ["harassment.b@0..<11'moron alert'"])
+        #expect(R.hits(rules.classify("such a utter fool")) == ["harassment.b@0..<17'such a utter fool'"])
+    }
+
+    @Test("a word of a shared list that normalizes to several words is reported in every pattern that names the list")
+    func sharedListProblemsInEachPattern() throws {
+        let items: [[PatternElement]] = [[R.w("idiot")], [R.w("ice\u{00A0}cream")]]
+        let list = PatternElement.group(items, optional: false)
+        let first = SourceLocation(file: "harassment.yaml", line: 4, column: 9)
+        let second = SourceLocation(file: "harassment.yaml", line: 9, column: 9)
+        let ruleSet = RuleSet(categories: [R.category("harassment", [
+            R.rule("harassment.a", [Pattern(source: "you <insults>", elements: [R.w("you"), list], location: first)]),
+            R.rule("harassment.b", [Pattern(source: "<insults> alert", elements: [list, R.w("alert")], location: second)]),
+        ])])
+        let error = try #require(throws: RuleLoadError.self) { try CompiledRules(ruleSet) }
+        let message = "pattern word 'ice\u{00A0}cream' normalizes to several words ('ice cream'); write them as separate words"
+        #expect(error.diagnostics == [Diagnostic(at: first, message), Diagnostic(at: second, message)])
+    }
 }
