@@ -60,6 +60,12 @@ struct Classify: ParsableCommand {
     }
 
     func run() throws {
+        let jobs = self.jobs ?? min(512, ProcessInfo.processInfo.activeProcessorCount)
+        if jobs > 1 {
+            // The normalizer's scalar table (compiling needs it) is built on a second core
+            // while this one loads the rules.
+            Thread.detachNewThread { Normalizer.prepare() }
+        }
         let classifier = try ruleOptions.classifier()
         let configuration = PostProcessor.Configuration(
             format: format, input: input, onlyFlagged: onlyFlagged, failOn: failOn?.action,
@@ -78,7 +84,6 @@ struct Classify: ParsableCommand {
                 throw ExitStatus.usageOrRules.code
             }
         }
-        let jobs = self.jobs ?? min(512, ProcessInfo.processInfo.activeProcessorCount)
         let pipeline = OrderedPipeline(jobs: jobs, classifier: classifier, configuration: configuration,
                                        progress: Terminal.standardError.isTerminal ? Progress() : nil)
         let stats: PostProcessor.Stats
