@@ -102,6 +102,12 @@ final class GrowableList<Element: BitwiseCopyable> {
         count &+= 1
     }
 
+    /// Grows until `extra` more elements fit; `base` may move.
+    @inline(__always)
+    func reserve(_ extra: Int) {
+        while capacity &- count < extra { grow() }
+    }
+
     /// Makes the list `count` copies of `value` (growing as needed).
     func fill(_ value: Element, count newCount: Int) {
         while capacity < newCount { grow() }

@@ -39,6 +39,11 @@ final class WordStartAutomaton: Sendable {
     /// the literal: a step into one counts only when the next byte is not an ASCII letter,
     /// digit or `_` (or the text ends), as no word can end before such a byte.
     let firstEndCheckedState: Int32
+    /// By the class of the byte after a step: a step into state `s` counts when
+    /// `UInt32(bitPattern: s - firstMatchState) < countLimit[class]` (the whole range of
+    /// match states before a non-word byte, those before `firstEndCheckedState` before a word
+    /// byte; states below `firstMatchState` wrap above both).
+    private let countLimit: FixedArray<UInt32>
     /// `(x * slotMagic) >> 40 == x / classCount` for every premultiplied offset `x`.
     private let slotMagic: UInt64
     /// For match state `m` (slot `(m - firstMatchState) / classCount`): what it ends,
@@ -242,6 +247,9 @@ final class WordStartAutomaton: Sendable {
         self.table = FixedArray(table)
         self.firstMatchState = Int32(firstMatch * classCount)
         self.firstEndCheckedState = Int32(firstEndChecked * classCount)
+        self.countLimit = FixedArray((0..<classCount).map { c in
+            c >= wordClassCount ? UInt32(Int32.max) : UInt32((firstEndChecked - firstMatch) * classCount)
+        })
         self.slotMagic = ((1 << 40) + UInt64(classCount) - 1) / UInt64(classCount)
         self.outputStarts = FixedArray(outputStarts)
         self.outputs = FixedArray(outputs)
@@ -253,9 +261,10 @@ final class WordStartAutomaton: Sendable {
         self.spaceResets = (0..<stateCount).allSatisfy { table[$0 * classCount + spaceClass] == start }
     }
 
-    /// Writes the end offset and state of every step that enters a state with outputs into
-    /// `list` (grown as needed), in no particular order. Kept out of line and free of calls,
-    /// so the states stay in registers.
+    /// Writes the end offset and state of every step that enters a state with outputs and
+    /// counts (see `firstEndCheckedState`) into `list` (grown as needed), in no particular
+    /// order. Kept out of line; the only call is the list's growth, once per `chunk` steps at
+    /// most, so the states stay in registers.
     ///
     /// Each step waits for the previous one's table load, so a longer text is cut into 2 or 4
     /// segments walked in lock step, whose loads overlap. Where no literal holds a space (the
@@ -263,8 +272,8 @@ final class WordStartAutomaton: Sendable {
     /// is back in the start state; otherwise every segment but the first starts `lookback`
     /// bytes early from the open state and records only the matches that end inside it.
     ///
-    /// Cost: one table step per byte (plus `lookback` per extra segment); no allocation while
-    /// the list has room.
+    /// Cost: one table step per byte (plus `lookback` per extra segment), with no branch but
+    /// the loops'; no allocation while the list has room.
     @inline(never)
     func matchSteps(_ text: UnsafeBufferPointer<UInt8>, into list: GrowableList<MatchStep>) {
         list.count = 0
@@ -317,47 +326,86 @@ final class WordStartAutomaton: Sendable {
         state < firstEndCheckedState || end == n || classOf.base[Int(p[end])] >= wordClassCount
     }
 
-    /// ``counts(_:_:_:_:)`` where a byte follows the step: `next` points at it.
-    @inline(__always)
-    private func counts(_ state: Int32, before next: UnsafePointer<UInt8>, _ classOf: UnsafePointer<UInt8>) -> Bool {
-        state < firstEndCheckedState || classOf[Int(next.pointee)] >= wordClassCount
-    }
-
-    /// One walk over `p[from ..< to]` from `state`, recording matches ending after `recordFrom`.
+    /// One walk over `p[from ..< to]` from `state` (a step that ended at `from`, not yet
+    /// judged), recording the steps that end after `recordFrom` and count. Branch-free, as
+    /// ``walk4(_:_:_:back:_:)`` explains.
     @inline(__always)
     private func walk(_ p: UnsafePointer<UInt8>, _ n: Int, from: Int, to: Int, state: Int32, recordFrom: Int,
                       _ list: GrowableList<MatchStep>) {
-        let classOf = self.classOf.base, table = self.table.base, firstMatch = firstMatchState
+        let classOf = self.classOf.base, table = self.table.base, limit = countLimit.base, firstMatch = firstMatchState
         var state = state
         var i = from
-        while i < to {
+        // Steps that end at or before `recordFrom` are another walk's.
+        let quiet = min(to, max(from, recordFrom &+ 1))
+        while i < quiet {
             state = table[Int(state) &+ Int(classOf[Int(p[i])])]
             i &+= 1
-            if state >= firstMatch && i > recordFrom && counts(state, i, p, n) { record(state, i, list) }
         }
+        var out = list.base, kept = list.count
+        while i < to {
+            let stop = min(to, i &+ Self.chunk)
+            list.count = kept
+            list.reserve(stop &- i)
+            out = list.base
+            while i < stop {
+                let c = classOf[Int(p[i])]
+                out[kept] = MatchStep(state: state, end: Int32(truncatingIfNeeded: i))
+                kept &+= UInt32(bitPattern: state &- firstMatch) < limit[Int(c)] ? 1 : 0
+                state = table[Int(state) &+ Int(c)]
+                i &+= 1
+            }
+        }
+        list.count = kept
+        if to > recordFrom && state >= firstMatch && counts(state, to, p, n) { record(state, to, list) }
     }
+
+    /// Steps between two checks that the match list has room for every segment's.
+    private static let chunk = 512
 
     /// Two segments, `[0, mid)` and `[mid, n)`, in lock step, as ``walk4(_:_:_:back:_:)``
     /// walks four.
     @inline(__always)
     private func walk2(_ p: UnsafePointer<UInt8>, _ n: Int, _ mid: Int, back: Int, _ list: GrowableList<MatchStep>) {
-        let classOf = self.classOf.base, table = self.table.base, firstMatch = firstMatchState
+        let classOf = self.classOf.base, table = self.table.base, limit = countLimit.base, firstMatch = firstMatchState
         var a = start, b = start
-        let j = mid &- back, q = p + j
+        let j = mid &- back
         let count = min(mid, n &- j) &- 1
+        var out = list.base, kept = list.count
+        @inline(__always) func note(_ state: Int32, _ end: Int, _ next: UInt8) {
+            out[kept] = MatchStep(state: state, end: Int32(truncatingIfNeeded: end))
+            kept &+= UInt32(bitPattern: state &- firstMatch) < limit[Int(next)] ? 1 : 0
+        }
         var k = 0
-        // One step of both segments; the first records.
-        @inline(__always) func step() {
-            a = table[Int(a) &+ Int(classOf[Int(p[k])])]
-            b = table[Int(b) &+ Int(classOf[Int(q[k])])]
-            k &+= 1
-            if a >= firstMatch && counts(a, before: p + k, classOf) { record(a, k, list) }
+        let alone = min(back &+ 1, count)
+        while k < alone {
+            let stop = min(alone, k &+ Self.chunk)
+            list.count = kept
+            list.reserve(stop &- k)
+            out = list.base
+            while k < stop {
+                let ca = classOf[Int(p[k])], cb = classOf[Int(p[j &+ k])]
+                note(a, k, ca)
+                a = table[Int(a) &+ Int(ca)]
+                b = table[Int(b) &+ Int(cb)]
+                k &+= 1
+            }
         }
-        while k < min(back, count) { step() }
         while k < count {
-            step()
-            if b >= firstMatch && counts(b, before: q + k, classOf) { record(b, j &+ k, list) }
+            let stop = min(count, k &+ Self.chunk)
+            list.count = kept
+            list.reserve(2 &* (stop &- k))
+            out = list.base
+            while k < stop {
+                let e = j &+ k
+                let ca = classOf[Int(p[k])], cb = classOf[Int(p[e])]
+                note(a, k, ca)
+                note(b, e, cb)
+                a = table[Int(a) &+ Int(ca)]
+                b = table[Int(b) &+ Int(cb)]
+                k &+= 1
+            }
         }
+        list.count = kept
         walk(p, n, from: k, to: mid, state: a, recordFrom: 0, list)
         walk(p, n, from: j &+ k, to: n, state: b, recordFrom: mid, list)
     }
@@ -367,33 +415,69 @@ final class WordStartAutomaton: Sendable {
     /// only the matches that end after the cut (`back` is 0 for cuts just after spaces): the
     /// first `back` steps record only the first segment's.
     ///
+    /// A lock step has no branch but the loop's: it writes each segment's state as a match
+    /// step and keeps it (moves the list's end past it) when it counts, judged with the class
+    /// of the byte the step is about to read. A third of the steps enter a match state, mostly
+    /// inside words where the word-end test fails, and a branch per segment on that
+    /// mispredicted often. The list makes room once per `chunk` steps.
+    ///
     /// The lock step stops a byte before the end of the shortest segment, so that a byte
     /// follows every step of it (the tails walk the rest).
     @inline(__always)
     private func walk4(_ p: UnsafePointer<UInt8>, _ n: Int, _ bounds: (Int, Int, Int), back: Int,
                        _ list: GrowableList<MatchStep>) {
-        let classOf = self.classOf.base, table = self.table.base, firstMatch = firstMatchState
+        let classOf = self.classOf.base, table = self.table.base, limit = countLimit.base, firstMatch = firstMatchState
         var s0 = start, s1 = start, s2 = start, s3 = start
         let i1 = bounds.0 &- back, i2 = bounds.1 &- back, i3 = bounds.2 &- back
-        let p1 = p + i1, p2 = p + i2, p3 = p + i3
         let count = min(bounds.0, bounds.1 &- i1, bounds.2 &- i2, n &- i3) &- 1
+        var out = list.base, kept = list.count
+        // The step into `state` that ends at `end`, kept when it counts (see `countLimit`);
+        // `next` is the class of the byte at `end`.
+        @inline(__always) func note(_ state: Int32, _ end: Int, _ next: UInt8) {
+            out[kept] = MatchStep(state: state, end: Int32(truncatingIfNeeded: end))
+            kept &+= UInt32(bitPattern: state &- firstMatch) < limit[Int(next)] ? 1 : 0
+        }
         var k = 0
-        // One step of every segment; the first segment records.
-        @inline(__always) func step() {
-            s0 = table[Int(s0) &+ Int(classOf[Int(p[k])])]
-            s1 = table[Int(s1) &+ Int(classOf[Int(p1[k])])]
-            s2 = table[Int(s2) &+ Int(classOf[Int(p2[k])])]
-            s3 = table[Int(s3) &+ Int(classOf[Int(p3[k])])]
-            k &+= 1
-            if s0 >= firstMatch && counts(s0, before: p + k, classOf) { record(s0, k, list) }
+        // Through step `back` only the first segment's steps can count.
+        let alone = min(back &+ 1, count)
+        while k < alone {
+            let stop = min(alone, k &+ Self.chunk)
+            list.count = kept
+            list.reserve(stop &- k)
+            out = list.base
+            while k < stop {
+                let c0 = classOf[Int(p[k])], c1 = classOf[Int(p[i1 &+ k])]
+                let c2 = classOf[Int(p[i2 &+ k])], c3 = classOf[Int(p[i3 &+ k])]
+                note(s0, k, c0)
+                s0 = table[Int(s0) &+ Int(c0)]
+                s1 = table[Int(s1) &+ Int(c1)]
+                s2 = table[Int(s2) &+ Int(c2)]
+                s3 = table[Int(s3) &+ Int(c3)]
+                k &+= 1
+            }
         }
-        while k < min(back, count) { step() }
         while k < count {
-            step()
-            if s1 >= firstMatch && counts(s1, before: p1 + k, classOf) { record(s1, i1 &+ k, list) }
-            if s2 >= firstMatch && counts(s2, before: p2 + k, classOf) { record(s2, i2 &+ k, list) }
-            if s3 >= firstMatch && counts(s3, before: p3 + k, classOf) { record(s3, i3 &+ k, list) }
+            let stop = min(count, k &+ Self.chunk)
+            list.count = kept
+            list.reserve(4 &* (stop &- k))
+            out = list.base
+            while k < stop {
+                let e1 = i1 &+ k, e2 = i2 &+ k, e3 = i3 &+ k
+                let c0 = classOf[Int(p[k])], c1 = classOf[Int(p[e1])]
+                let c2 = classOf[Int(p[e2])], c3 = classOf[Int(p[e3])]
+                note(s0, k, c0)
+                note(s1, e1, c1)
+                note(s2, e2, c2)
+                note(s3, e3, c3)
+                s0 = table[Int(s0) &+ Int(c0)]
+                s1 = table[Int(s1) &+ Int(c1)]
+                s2 = table[Int(s2) &+ Int(c2)]
+                s3 = table[Int(s3) &+ Int(c3)]
+                k &+= 1
+            }
         }
+        list.count = kept
+        // The tails, from the last lock step's states (not yet judged).
         walk(p, n, from: k, to: bounds.0, state: s0, recordFrom: 0, list)
         walk(p, n, from: i1 &+ k, to: bounds.1, state: s1, recordFrom: bounds.0, list)
         walk(p, n, from: i2 &+ k, to: bounds.2, state: s2, recordFrom: bounds.1, list)

@@ -135,9 +135,11 @@ struct FastPathTests {
             // Half the rounds: some literals count only before a word end.
             let endChecked = round % 2 == 0 ? [] : (a + f).map { _ in generator.next() % 2 == 0 }
             // Short and long texts: the long ones are walked in 2 and 4 segments, cut after
-            // spaces where the text has them (odd rounds of 4) or with a lookback.
+            // spaces where the text has them (odd rounds of 4) or with a lookback; the longest
+            // (rounds 6 and 7 of 8) cross the walks' checks for room in the match list.
             let textAlphabet = round % 4 == 1 || round % 4 == 3 ? alphabet + [0x20, 0x20] : alphabet
-            let length = round % 4 >= 2 ? Int(90 + generator.next() % 500) : Int(generator.next() % 80)
+            let length = round % 8 >= 6 ? Int(2_100 + generator.next() % 4_000)
+                : round % 4 >= 2 ? Int(90 + generator.next() % 500) : Int(generator.next() % 80)
             let text = (0..<length).map { _ in textAlphabet[Int(generator.next() % UInt64(textAlphabet.count))] }
             guard let dfa = WordStartAutomaton(anchored: a, floating: f, endChecked: endChecked, memoryLimit: 1 << 20) else {
                 Issue.record("no DFA for \(a) \(f)")
