@@ -93,22 +93,25 @@ struct PostScan {
         // handful of occurrences is sorted by the rest of the order.
         index.append(contentsOf: repeatElement(0, count: wordCount + 2))
         occurrences.append(contentsOf: found)
+        // Past the last word, ends and starts no offset reaches (the storage has a slot per
+        // byte, so one beyond the words).
+        wordStarts[wordCount] = Int32.max
+        wordEnds[wordCount] = Int32.max
         wordStarts.withUnsafeBufferPointer { starts in
             wordEnds.withUnsafeBufferPointer { ends in
                 firstWordAfter.withUnsafeMutableBufferPointer { after in
                     wordsBefore.withUnsafeMutableBufferPointer { before in
-                        var b = 0
-                        for w in 0..<wordCount {
-                            let end = Int(ends[w])
-                            while b < end { after[b] = Int32(truncatingIfNeeded: w); b &+= 1 }
+                        // Words are non-empty and disjoint, so their starts and ends increase
+                        // strictly: from one offset to the next, at most one word ends and at
+                        // most one starts. One pass without branches (a loop per word
+                        // mispredicted its exit about twice per word).
+                        var ending = 0, starting = 0
+                        for b in 0...n {
+                            ending &+= Int(ends[ending]) <= b ? 1 : 0
+                            after[b] = Int32(truncatingIfNeeded: ending)
+                            starting &+= Int(starts[starting]) < b ? 1 : 0
+                            before[b] = Int32(truncatingIfNeeded: starting)
                         }
-                        while b <= n { after[b] = Int32(truncatingIfNeeded: wordCount); b &+= 1 }
-                        b = 0
-                        for w in 0..<wordCount {
-                            let start = Int(starts[w])
-                            while b <= start { before[b] = Int32(truncatingIfNeeded: w); b &+= 1 }
-                        }
-                        while b <= n { before[b] = Int32(truncatingIfNeeded: wordCount); b &+= 1 }
                         index.withUnsafeMutableBufferPointer { index in
                             occurrences.withUnsafeMutableBufferPointer { sorted in
                                 cursor.withUnsafeMutableBufferPointer { cursor in

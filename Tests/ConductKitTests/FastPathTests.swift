@@ -120,6 +120,43 @@ struct FastPathTests {
         }
     }
 
+    @Test("locating occurrences gives each its first and last word as a search of the words does, in order")
+    func locatedWords() {
+        var generator = SplitMix64(seed: 11)
+        var scan = PostScan()
+        for round in 0..<600 {
+            let text = Self.text(&generator, length: Int(generator.next() % (round % 3 == 0 ? 400 : 60)))
+            let n = text.bytes.count
+            let (starts, ends) = WordScanner.words(text)
+            // Occurrences anywhere, of any length (empty ones too), some on word boundaries.
+            var found: [Occurrence] = []
+            for _ in 0..<Int(generator.next() % 12) {
+                var start = Int(generator.next() % UInt64(n + 1))
+                if !starts.isEmpty && generator.next() % 2 == 0 { start = Int(starts[Int(generator.next() % UInt64(starts.count))]) }
+                let end = min(n, start + Int(generator.next() % 9))
+                found.append(Occurrence(atom: AtomID(generator.next() % 5), start: Int32(start), end: Int32(end),
+                                        firstWord: -1, lastWord: -1))
+            }
+            scan.reset()
+            scan.text = text
+            found.withUnsafeBufferPointer { scan.locate($0) }
+            // The first word ending after the start; the last word starting before the end
+            // (one before the first when there is none: between words).
+            var expected = found.map { occurrence in
+                var located = occurrence
+                let first = ends.firstIndex { Int($0) > Int(occurrence.start) } ?? ends.count
+                let startingBefore = starts.filter { Int($0) < Int(occurrence.end) }.count
+                located.firstWord = Int32(first)
+                located.lastWord = Int32(max(startingBefore - 1, first - 1))
+                return located
+            }
+            expected.sort(by: Occurrence.precedes)
+            let describe = { (o: Occurrence) in [Int(o.atom), Int(o.start), Int(o.end), Int(o.firstWord), Int(o.lastWord)] }
+            #expect(scan.occurrences.map(describe) == expected.map(describe), "\(text.string)")
+            #expect(scan.wordCount == starts.count)
+        }
+    }
+
     @Test("the literal DFA finds what the trie (anchored) and a naive search (floating) find, at every length")
     func literalDFA() {
         var generator = SplitMix64(seed: 5)
