@@ -251,17 +251,19 @@ struct PatternProgramBuilder {
                 var singles: [AtomID] = []
                 var compiled: [(entry: Int32, branches: [[[AtomID]]], clauses: [[AtomID]])] = []
                 let known = groups?.atoms(of: alternatives)
+                // Resolved here and not known yet: record them for the cache.
+                let recording = known == nil && groups != nil
                 var resolved: [AtomID] = []
-                if known == nil && groups != nil { resolved.reserveCapacity(alternatives.count) }
+                if recording { resolved.reserveCapacity(alternatives.count) }
                 for (k, alternative) in alternatives.enumerated() {
                     if alternative.count == 1, Self.isAtom(alternative[0]) {
                         let id = known?[k] ?? atom(alternative[0])
-                        if known == nil && groups != nil { resolved.append(id) }
+                        if recording { resolved.append(id) }
                         steps.append(AtomStep(atom: id, next: target))
                         singles.append(id)
                         continue
                     }
-                    if known == nil && groups != nil { resolved.append(-1) }
+                    if recording { resolved.append(-1) }
                     let sub = sequence(alternative[...], next: target, atom: atom)
                     compiled.append(sub)
                     switch instructions[Int(sub.entry)] {
@@ -270,7 +272,7 @@ struct PatternProgramBuilder {
                     default: others.append(sub.entry)
                     }
                 }
-                if known == nil, let groups, !singles.isEmpty { groups.offer(alternatives, atoms: resolved) }
+                if recording && !singles.isEmpty { groups?.offer(alternatives, atoms: resolved) }
                 var entries = others
                 if steps.count == 1 {
                     entries.insert(emit(.atom(steps[0].atom, next: steps[0].next)), at: 0)
