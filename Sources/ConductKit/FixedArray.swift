@@ -108,6 +108,15 @@ final class GrowableList<Element: BitwiseCopyable> {
         while capacity &- count < extra { grow() }
     }
 
+    /// Sets the count to `count` (elements written through `base` meanwhile) and makes room
+    /// for `extra` more; returns `base`, which may have moved.
+    @inline(__always)
+    func room(after count: Int, for extra: Int) -> UnsafeMutablePointer<Element> {
+        self.count = count
+        reserve(extra)
+        return base
+    }
+
     /// Makes the list `count` copies of `value` (growing as needed).
     func fill(_ value: Element, count newCount: Int) {
         while capacity < newCount { grow() }

@@ -28,8 +28,6 @@ final class WordStartAutomaton: Sendable {
     /// Byte → class.
     private let classOf: FixedArray<UInt8>
     let classCount: Int
-    /// Classes below this are of word bytes (ASCII letters, digits, `_`).
-    private let wordClassCount: UInt8
     /// Premultiplied: the transition of state `s` (a multiple of `classCount`) on class `c` is
     /// `table[s + c]`, itself premultiplied.
     private let table: FixedArray<Int32>
@@ -243,7 +241,6 @@ final class WordStartAutomaton: Sendable {
         }
         self.classOf = FixedArray(classOf)
         self.classCount = classCount
-        self.wordClassCount = UInt8(wordClassCount)
         self.table = FixedArray(table)
         self.firstMatchState = Int32(firstMatch * classCount)
         self.firstEndCheckedState = Int32(firstEndChecked * classCount)
@@ -323,7 +320,7 @@ final class WordStartAutomaton: Sendable {
     /// `firstEndCheckedState`).
     @inline(__always)
     private func counts(_ state: Int32, _ end: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        state < firstEndCheckedState || end == n || classOf.base[Int(p[end])] >= wordClassCount
+        end == n || Self.counts(state, before: classOf.base[Int(p[end])], countLimit.base, firstMatchState)
     }
 
     /// One walk over `p[from ..< to]` from `state` (a step that ended at `from`, not yet
@@ -344,13 +341,10 @@ final class WordStartAutomaton: Sendable {
         var out = list.base, kept = list.count
         while i < to {
             let stop = min(to, i &+ Self.chunk)
-            list.count = kept
-            list.reserve(stop &- i)
-            out = list.base
+            out = list.room(after: kept, for: stop &- i)
             while i < stop {
                 let c = classOf[Int(p[i])]
-                out[kept] = MatchStep(state: state, end: Int32(truncatingIfNeeded: i))
-                kept &+= UInt32(bitPattern: state &- firstMatch) < limit[Int(c)] ? 1 : 0
+                Self.note(state, i, c, out, &kept, limit, firstMatch)
                 state = table[Int(state) &+ Int(c)]
                 i &+= 1
             }
@@ -362,6 +356,23 @@ final class WordStartAutomaton: Sendable {
     /// Steps between two checks that the match list has room for every segment's.
     private static let chunk = 512
 
+    /// Whether a step into `state` counts before a byte of class `next` (see `countLimit`):
+    /// one comparison, no branch.
+    @inline(__always)
+    private static func counts(_ state: Int32, before next: UInt8, _ limit: UnsafePointer<UInt32>,
+                               _ firstMatch: Int32) -> Bool {
+        UInt32(bitPattern: state &- firstMatch) < limit[Int(next)]
+    }
+
+    /// Writes the step into `state` that ends at `end` after the `kept` steps of `out`, and
+    /// keeps it (counts it in `kept`) when it counts before a byte of class `next`.
+    @inline(__always)
+    private static func note(_ state: Int32, _ end: Int, _ next: UInt8, _ out: UnsafeMutablePointer<MatchStep>,
+                             _ kept: inout Int, _ limit: UnsafePointer<UInt32>, _ firstMatch: Int32) {
+        out[kept] = MatchStep(state: state, end: Int32(truncatingIfNeeded: end))
+        kept &+= counts(state, before: next, limit, firstMatch) ? 1 : 0
+    }
+
     /// Two segments, `[0, mid)` and `[mid, n)`, in lock step, as ``walk4(_:_:_:back:_:)``
     /// walks four.
     @inline(__always)
@@ -372,16 +383,13 @@ final class WordStartAutomaton: Sendable {
         let count = min(mid, n &- j) &- 1
         var out = list.base, kept = list.count
         @inline(__always) func note(_ state: Int32, _ end: Int, _ next: UInt8) {
-            out[kept] = MatchStep(state: state, end: Int32(truncatingIfNeeded: end))
-            kept &+= UInt32(bitPattern: state &- firstMatch) < limit[Int(next)] ? 1 : 0
+            Self.note(state, end, next, out, &kept, limit, firstMatch)
         }
         var k = 0
         let alone = min(back &+ 1, count)
         while k < alone {
             let stop = min(alone, k &+ Self.chunk)
-            list.count = kept
-            list.reserve(stop &- k)
-            out = list.base
+            out = list.room(after: kept, for: stop &- k)
             while k < stop {
                 let ca = classOf[Int(p[k])], cb = classOf[Int(p[j &+ k])]
                 note(a, k, ca)
@@ -392,9 +400,7 @@ final class WordStartAutomaton: Sendable {
         }
         while k < count {
             let stop = min(count, k &+ Self.chunk)
-            list.count = kept
-            list.reserve(2 &* (stop &- k))
-            out = list.base
+            out = list.room(after: kept, for: 2 &* (stop &- k))
             while k < stop {
                 let e = j &+ k
                 let ca = classOf[Int(p[k])], cb = classOf[Int(p[e])]
@@ -431,20 +437,15 @@ final class WordStartAutomaton: Sendable {
         let i1 = bounds.0 &- back, i2 = bounds.1 &- back, i3 = bounds.2 &- back
         let count = min(bounds.0, bounds.1 &- i1, bounds.2 &- i2, n &- i3) &- 1
         var out = list.base, kept = list.count
-        // The step into `state` that ends at `end`, kept when it counts (see `countLimit`);
-        // `next` is the class of the byte at `end`.
         @inline(__always) func note(_ state: Int32, _ end: Int, _ next: UInt8) {
-            out[kept] = MatchStep(state: state, end: Int32(truncatingIfNeeded: end))
-            kept &+= UInt32(bitPattern: state &- firstMatch) < limit[Int(next)] ? 1 : 0
+            Self.note(state, end, next, out, &kept, limit, firstMatch)
         }
         var k = 0
         // Through step `back` only the first segment's steps can count.
         let alone = min(back &+ 1, count)
         while k < alone {
             let stop = min(alone, k &+ Self.chunk)
-            list.count = kept
-            list.reserve(stop &- k)
-            out = list.base
+            out = list.room(after: kept, for: stop &- k)
             while k < stop {
                 let c0 = classOf[Int(p[k])], c1 = classOf[Int(p[i1 &+ k])]
                 let c2 = classOf[Int(p[i2 &+ k])], c3 = classOf[Int(p[i3 &+ k])]
@@ -458,9 +459,7 @@ final class WordStartAutomaton: Sendable {
         }
         while k < count {
             let stop = min(count, k &+ Self.chunk)
-            list.count = kept
-            list.reserve(4 &* (stop &- k))
-            out = list.base
+            out = list.room(after: kept, for: 4 &* (stop &- k))
             while k < stop {
                 let e1 = i1 &+ k, e2 = i2 &+ k, e3 = i3 &+ k
                 let c0 = classOf[Int(p[k])], c1 = classOf[Int(p[e1])]
