@@ -70,7 +70,25 @@ public struct Classifier: Sendable {
 enum BundledRules {
     /// The resource folder holding the bundled rule files.
     static var directory: String? {
-        Bundle.module.url(forResource: "Rules", withExtension: nil)?.path
+        besideExecutable ?? Bundle.module.url(forResource: "Rules", withExtension: nil)?.path
+    }
+
+    /// Where `Bundle.module` looks first: the resource folder next to the executable. Found
+    /// directly on Linux, as creating `Bundle.main` lists the executable's directory (a build
+    /// folder has hundreds of entries: 4 ms of a 0.15 s start-up).
+    private static var besideExecutable: String? {
+        #if os(Linux)
+        guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
+              let slash = executable.lastIndex(of: "/") else { return nil }
+        let rules = String(executable[..<slash]) + "/conduct_ConductKit.resources/Rules"
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: rules, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return nil
+        }
+        return rules
+        #else
+        return nil
+        #endif
     }
 
     static let compiled: Result<CompiledRules, RuleLoadError> = {

@@ -80,10 +80,14 @@ final class AtomEstimates {
 /// lives. Entries of a pattern are kept only when the pattern compiled without problems
 /// (``commit()``): a word with a problem is reported in every pattern that has it.
 final class GroupAtomCache {
-    private struct Entry {
+    struct Entry {
         let alternatives: [[PatternElement]]
         /// The atom of each one-atom alternative; -1 for the others.
         let atoms: [AtomID]
+        /// When every alternative is one atom: those atoms sorted, each once (what the group's
+        /// atom set, clause and branch are made of), so that a list named by many patterns is
+        /// sorted once.
+        let sortedAtoms: [AtomID]?
     }
 
     private var entries: [UnsafeRawPointer: Entry] = [:]
@@ -93,17 +97,18 @@ final class GroupAtomCache {
         alternatives.withUnsafeBufferPointer { $0.baseAddress.map { UnsafeRawPointer($0) } }
     }
 
-    /// The atoms recorded for this very array (not merely an equal one), if any.
-    func atoms(of alternatives: [[PatternElement]]) -> [AtomID]? {
+    /// What was recorded for this very array (not merely an equal one), if anything.
+    func entry(of alternatives: [[PatternElement]]) -> Entry? {
         guard let key = Self.key(alternatives) else { return nil }
-        return entries[key]?.atoms
+        return entries[key]
     }
 
     /// Records the atoms of a group of the pattern being compiled, until ``commit()`` or
     /// ``discard()``.
     func offer(_ alternatives: [[PatternElement]], atoms: [AtomID]) {
         guard let key = Self.key(alternatives) else { return }
-        pending.append((key, Entry(alternatives: alternatives, atoms: atoms)))
+        let sorted = atoms.contains { $0 < 0 } ? nil : PatternProgramBuilder.sortedUnique(atoms)
+        pending.append((key, Entry(alternatives: alternatives, atoms: atoms, sortedAtoms: sorted)))
     }
 
     func commit() {
@@ -245,12 +250,22 @@ struct PatternProgramBuilder {
                 // first atom leads; the others (a leading optional group or gap) are tried
                 // through splits. Atoms are resolved in the order written, so diagnostics keep
                 // that order.
+                let cached = groups?.entry(of: alternatives)
+                if let atoms = cached?.sortedAtoms {
+                    // A list of words seen before: its atoms are known, sorted and unique.
+                    target = emitAtoms(atoms, next: target, optional: optional)
+                    if !optional {
+                        clauses.append(atoms)
+                        branches = branches.map { $0 + [atoms] }
+                    }
+                    continue
+                }
                 var steps: [AtomStep] = []
                 var others: [Int32] = []
                 // Alternatives of one atom, and the others compiled.
                 var singles: [AtomID] = []
                 var compiled: [(entry: Int32, branches: [[[AtomID]]], clauses: [[AtomID]])] = []
-                let known = groups?.atoms(of: alternatives)
+                let known = cached?.atoms
                 // Resolved here and not known yet: record them for the cache.
                 let recording = known == nil && groups != nil
                 var resolved: [AtomID] = []
@@ -317,6 +332,19 @@ struct PatternProgramBuilder {
         return (target, branches, clauses)
     }
 
+    /// Emits a group whose alternatives are the atoms `atoms` (sorted, each once): what
+    /// ``sequence(_:next:atom:)`` emits for such a group, without sorting them again.
+    private mutating func emitAtoms(_ atoms: [AtomID], next target: Int32, optional: Bool) -> Int32 {
+        let first: Int32
+        if atoms.count == 1 {
+            first = emit(.atom(atoms[0], next: target))
+        } else {
+            atomSets.append(atoms.map { AtomStep(atom: $0, next: target) })
+            first = emit(.atomSet(Int32(atomSets.count - 1)))
+        }
+        return optional ? emit(.split(first, target)) : first
+    }
+
     /// The branches of a group whose alternatives are the atoms `singles` and others with
     /// `branches` between them: the atoms and the branches of one clause merged into one
     /// clause (any of their atoms will do), or one empty branch when some alternative needs
@@ -335,20 +363,21 @@ struct PatternProgramBuilder {
 extension PatternProgram {
     /// Atoms consumable before any other atom, following splits (gaps never lead a pattern).
     func reachableAtoms(from start: Int32) -> [AtomID] {
-        var seen = Set<Int32>()
+        var seen = Array(repeating: false, count: instructions.count)
         var stack = [start]
-        var atoms = Set<AtomID>()
+        var atoms: [AtomID] = []
         while let pc = stack.popLast() {
-            guard seen.insert(pc).inserted else { continue }
+            guard !seen[Int(pc)] else { continue }
+            seen[Int(pc)] = true
             switch instructions[Int(pc)] {
-            case .atom(let atom, _): atoms.insert(atom)
-            case .atomSet(let set): atoms.formUnion(atomSets[Int(set)].map { $0.atom })
+            case .atom(let atom, _): atoms.append(atom)
+            case .atomSet(let set): atoms.append(contentsOf: atomSets[Int(set)].lazy.map { $0.atom })
             case .split(let a, let b): stack.append(a); stack.append(b)
             case .gap(_, let next): stack.append(next)
             case .accept: break
             }
         }
-        return atoms.sorted()
+        return PatternProgramBuilder.sortedUnique(atoms)
     }
 
     /// Every atom the program uses.
@@ -405,9 +434,12 @@ extension PatternProgram {
             case .atom(let atom, _): result = ([(atom, 0)], false)
             case .atomSet(let set):
                 // Sorted by atom already; an atom may lead to several continuations.
-                var atoms: Followers = []
-                for step in atomSets[Int(set)] where atoms.last?.atom != step.atom { atoms.append((step.atom, 0)) }
-                result = (atoms.count > limit ? nil : atoms, false)
+                var atoms: Followers? = []
+                for step in atomSets[Int(set)] where atoms?.last?.atom != step.atom {
+                    guard atoms!.count < limit else { atoms = nil; break }
+                    atoms!.append((step.atom, 0))
+                }
+                result = (atoms, false)
             case .split(let a, let b):
                 let x = next(a), y = next(b)
                 var atoms: Followers?
@@ -425,10 +457,11 @@ extension PatternProgram {
         }
         // Each way a match can begin: the first atom consumed and where it continues.
         var starts: [(atom: AtomID, next: Int32)] = []
-        var seen = Set<Int32>()
+        var seen = Array(repeating: false, count: instructions.count)
         var stack: [Int32] = [0]
         while let pc = stack.popLast() {
-            guard seen.insert(pc).inserted else { continue }
+            guard !seen[Int(pc)] else { continue }
+            seen[Int(pc)] = true
             switch instructions[Int(pc)] {
             case .atom(let atom, let target): starts.append((atom, target))
             case .atomSet(let set): starts.append(contentsOf: atomSets[Int(set)].map { ($0.atom, $0.next) })

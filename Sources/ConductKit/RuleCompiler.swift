@@ -327,6 +327,10 @@ struct RuleCompiler {
     /// Whether the scalar starting at `offset` is a word character (letter, digit, mark, `_`),
     /// as the normalizer's word boundaries see it. Compile time only.
     static func isWordByte(_ bytes: [UInt8], at offset: Int) -> Bool {
+        if offset < bytes.count && bytes[offset] < 0x80 {
+            let b = bytes[offset]
+            return (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 || b == 0x5F
+        }
         guard offset < bytes.count,
               let scalar = String(decoding: bytes[offset...], as: UTF8.self).unicodeScalars.first else { return false }
         let p = scalar.properties

@@ -153,6 +153,53 @@ struct ProgramCompilationTests {
         #expect(R.hits(rules.classify("such a utter fool")) == ["harassment.b@0..<17'such a utter fool'"])
     }
 
+    @Test("a shared list of one-word items compiles, from its cached sorted atoms, to what each pattern's own copy compiles to")
+    func sharedOneWordList() throws {
+        // Unsorted, with a duplicate ("Moron" normalizes to "moron"), as lists are written.
+        func items() -> [[PatternElement]] { [[R.w("moron")], [R.w("idiot")], [R.w("Moron")], [R.w("clown")]] }
+        let shared = items()
+        let one: [[PatternElement]] = [[R.w("idiot")]]
+        // The list required, optional, twice in a pattern, and a one-item list.
+        func patterns(_ list: () -> [[PatternElement]], _ single: () -> [[PatternElement]]) -> [Pattern] {
+            [R.p([R.w("you"), .group(list(), optional: false)]),
+             R.p([R.w("such"), .group(list(), optional: true), R.w("alert")]),
+             R.p([.group(list(), optional: false), R.w("and"), .group(list(), optional: false)]),
+             R.p([R.w("hey"), .group(single(), optional: false)]),
+             R.p([R.w("oh"), .group(single(), optional: true), R.w("no")])]
+        }
+        let cached = try R.compile(R.category("harassment", [R.rule("harassment.a", patterns({ shared }, { one }))]))
+        let copied = try R.compile(R.category("harassment", [R.rule("harassment.a", patterns(items, { [[R.w("idiot")]] }))]))
+        #expect(cached.atoms == copied.atoms)
+        #expect(cached.programs.count == 5)
+        for (a, b) in zip(cached.programs, copied.programs) {
+            #expect(a.instructions == b.instructions)
+            #expect(a.atomSets == b.atomSets)
+            #expect(a.branches == b.branches)
+            #expect(a.firstAtoms == b.firstAtoms)
+            #expect(a.triggerAtoms == b.triggerAtoms)
+        }
+        let atom = { (word: String) in AtomID(cached.atoms.firstIndex(of: .word(Array(word.utf8), .whole))!) }
+        let list = [atom("moron"), atom("idiot"), atom("clown")].sorted()
+        #expect(cached.programs[0].atomSets == [list.map { AtomStep(atom: $0, next: 1) }])
+        #expect(cached.programs[2].branches == [[list, [atom("and")]]])
+        #expect(R.hits(cached.classify("such alert")) == ["harassment.a@0..<10'such alert'"])
+        #expect(R.hits(cached.classify("clown and idiot")) == ["harassment.a@0..<15'clown and idiot'"])
+        #expect(R.hits(cached.classify("oh no")) == ["harassment.a@0..<5'oh no'"])
+    }
+
+    @Test("a literal's first and last characters are word characters exactly when Unicode says letter, digit, mark or '_'")
+    func wordCharacters() {
+        for byte in UInt8(0)..<0x80 {
+            let p = Unicode.Scalar(byte).properties
+            let expected = p.isAlphabetic || p.numericType != nil || byte == UInt8(ascii: "_")
+            #expect(RuleCompiler.isWordByte([0x20, byte], at: 1) == expected, "byte \(byte)")
+        }
+        #expect(RuleCompiler.isWordByte(Array("é".utf8), at: 0))
+        #expect(RuleCompiler.isWordByte(Array("\u{0301}".utf8), at: 0))
+        #expect(!RuleCompiler.isWordByte(Array("€".utf8), at: 0))
+        #expect(!RuleCompiler.isWordByte([0x61], at: 1))
+    }
+
     @Test("a word of a shared list that normalizes to several words is reported in every pattern that names the list")
     func sharedListProblemsInEachPattern() throws {
         let items: [[PatternElement]] = [[R.w("idiot")], [R.w("ice\u{00A0}cream")]]
