@@ -144,20 +144,30 @@ final class EvaluationTables: Sendable {
         automatonTargetStarts = FixedArray(result.targetStarts)
         targets = FixedArray(result.targets)
         squeezedStarts = FixedArray(Self.starts(result.squeezed.map { $0.count }))
-        squeezedOffsets = FixedArray(result.squeezed.flatMap { $0 })
+        var squeezedOffsets: [Int32] = []
+        for offsets in result.squeezed where !offsets.isEmpty { squeezedOffsets.append(contentsOf: offsets) }
+        self.squeezedOffsets = FixedArray(squeezedOffsets)
         var detectorAtom = Array(repeating: AtomID(-1), count: DetectorKind.allCases.count)
         for (kind, atom) in result.detectorAtoms { detectorAtom[Self.slot(kind)] = atom }
         self.detectorAtom = FixedArray(detectorAtom)
 
         var instructions: [Instruction] = []
         var programEntry: [Int32] = [0]
-        var atomSets: [[AtomStep]] = []
+        var atomSetStarts: [Int32] = [0], atomSetAtoms: [AtomID] = [], atomSetNext: [Int32] = []
+        instructions.reserveCapacity(programs.reduce(0) { $0 + $1.instructions.count })
+        let stepCount = programs.reduce(0) { total, program in program.atomSets.reduce(total) { $0 + $1.count } }
+        atomSetAtoms.reserveCapacity(stepCount)
+        atomSetNext.reserveCapacity(stepCount)
         for program in programs {
             let base = Int32(instructions.count)
-            let setBase = Int32(atomSets.count)
-            atomSets.append(contentsOf: program.atomSets.map { set in
-                set.map { AtomStep(atom: $0.atom, next: $0.next + base) }
-            })
+            let setBase = Int32(atomSetStarts.count - 1)
+            for set in program.atomSets {
+                for step in set {
+                    atomSetAtoms.append(step.atom)
+                    atomSetNext.append(step.next + base)
+                }
+                atomSetStarts.append(Int32(atomSetAtoms.count))
+            }
             for instruction in program.instructions {
                 switch instruction {
                 case .atom(let atom, let next): instructions.append(.atom(atom, next: next + base))
@@ -170,9 +180,9 @@ final class EvaluationTables: Sendable {
             programEntry.append(Int32(instructions.count))
         }
         self.instructions = FixedArray(instructions)
-        atomSetStarts = FixedArray(Self.starts(atomSets.map { $0.count }))
-        atomSetAtoms = FixedArray(atomSets.flatMap { $0.map { $0.atom } })
-        atomSetNext = FixedArray(atomSets.flatMap { $0.map { $0.next } })
+        self.atomSetStarts = FixedArray(atomSetStarts)
+        self.atomSetAtoms = FixedArray(atomSetAtoms)
+        self.atomSetNext = FixedArray(atomSetNext)
         self.programEntry = FixedArray(programEntry)
         firstAtomStarts = FixedArray(Self.starts(programs.map { $0.firstAtoms.count }))
         firstAtoms = FixedArray(programs.flatMap { $0.firstAtoms })
@@ -217,18 +227,25 @@ final class EvaluationTables: Sendable {
         ownerStarts = FixedArray(Self.starts(owners.map { $0.count }))
         self.owners = FixedArray(owners.flatMap { $0 })
 
-        var triggers = Array(repeating: [Int32](), count: atomCount)
-        var starts = Array(repeating: [Int32](), count: atomCount)
+        var triggerAtoms: [AtomID] = [], triggerBranches: [Int32] = []
+        var startAtoms: [AtomID] = [], startProgramList: [Int32] = []
         for (index, program) in programs.enumerated() {
-            for atom in program.firstAtoms { starts[Int(atom)].append(Int32(index)) }
+            for atom in program.firstAtoms {
+                startAtoms.append(atom)
+                startProgramList.append(Int32(index))
+            }
             if !owners[index].isEmpty {
                 for (offset, branch) in program.branches.enumerated() {
                     let id = Int32(branchStarts[index]) + Int32(offset)
-                    for atom in branch.first ?? program.firstAtoms { triggers[Int(atom)].append(id) }
+                    for atom in branch.first ?? program.firstAtoms {
+                        triggerAtoms.append(atom)
+                        triggerBranches.append(id)
+                    }
                 }
             }
         }
-        triggerStarts = FixedArray(Self.starts(triggers.map { $0.count }))
+        let triggers = Self.grouped(triggerBranches, by: triggerAtoms, keyCount: atomCount)
+        triggerStarts = FixedArray(triggers.starts)
         // Each branch's quick test: its rarest clause after the first that fits one word of
         // the atom bit set.
         let quickTests = (0..<branchCount).map { branch -> (word: Int32, mask: UInt64) in
@@ -239,7 +256,7 @@ final class EvaluationTables: Sendable {
             }
             return (-1, 0)
         }
-        self.triggers = FixedArray(triggers.flatMap { $0 }.map { branch in
+        self.triggers = FixedArray(triggers.values.map { branch in
             Trigger(branch: branch, word: quickTests[Int(branch)].word, mask: quickTests[Int(branch)].mask)
         })
         var followerFirstStarts: [Int32] = [0], followerFirstAtoms: [AtomID] = [], followerFirstAlone: [Bool] = []
@@ -249,9 +266,13 @@ final class EvaluationTables: Sendable {
             for first in program.followerCondition()?.firsts ?? [] {
                 followerFirstAtoms.append(first.atom)
                 followerFirstAlone.append(first.alone)
-                followerMaximumGap.append(first.followers.map { $0.maximumGap }.max() ?? 0)
-                followerAtoms.append(contentsOf: first.followers.map { $0.atom })
-                followerGaps.append(contentsOf: first.followers.map { $0.maximumGap })
+                var maximumGap: Int32 = 0
+                for follower in first.followers {
+                    followerAtoms.append(follower.atom)
+                    followerGaps.append(follower.maximumGap)
+                    maximumGap = max(maximumGap, follower.maximumGap)
+                }
+                followerMaximumGap.append(maximumGap)
                 followerStarts.append(Int32(followerAtoms.count))
             }
             followerFirstStarts.append(Int32(followerFirstAtoms.count))
@@ -268,7 +289,7 @@ final class EvaluationTables: Sendable {
         var slotQuietWords: [Int32] = [], slotQuietMasks: [UInt64] = []
         if let dfa = result.literalDFA {
             let targets = result.targets, floatingStarts = result.floatingTargetStarts, trieStarts = result.trieTargetStarts
-            let wakes = triggers.map { !$0.isEmpty }
+            let wakes = (0..<atomCount).map { triggers.starts[$0 + 1] > triggers.starts[$0] }
             var quiet: [SlotTarget] = [], quietAtoms: [AtomID] = []
             for slot in 0..<dfa.matchSlotCount {
                 quiet.removeAll(keepingCapacity: true)
@@ -300,8 +321,9 @@ final class EvaluationTables: Sendable {
         self.slotTargets = FixedArray(slotTargets)
         self.slotQuietWords = FixedArray(slotQuietWords)
         self.slotQuietMasks = FixedArray(slotQuietMasks)
-        startStarts = FixedArray(Self.starts(starts.map { $0.count }))
-        startPrograms = FixedArray(starts.flatMap { $0 })
+        let starts = Self.grouped(startProgramList, by: startAtoms, keyCount: atomCount)
+        startStarts = FixedArray(starts.starts)
+        startPrograms = FixedArray(starts.values)
 
         var compositeLists = Array(repeating: [Int32](), count: rules.count)
         for (index, rule) in rules.enumerated() where rule.rule.composite != nil && needed[index] {
@@ -348,6 +370,22 @@ final class EvaluationTables: Sendable {
             }
             masks[masks.count - 1] |= 1 << UInt64(atom & 63)
         }
+    }
+
+    /// `values` grouped by their `keys` (each below `keyCount`), in their order within a key:
+    /// the offsets of each key's run (as ``starts(_:)``) and the values, the lists of a list
+    /// of lists flattened without building them.
+    private static func grouped(_ values: [Int32], by keys: [Int32], keyCount: Int) -> (starts: [Int32], values: [Int32]) {
+        var starts = Array(repeating: Int32(0), count: keyCount + 1)
+        for key in keys { starts[Int(key) + 1] += 1 }
+        for k in 0..<keyCount { starts[k + 1] += starts[k] }
+        var next = starts
+        var grouped = Array(repeating: Int32(0), count: values.count)
+        for (key, value) in zip(keys, values) {
+            grouped[Int(next[Int(key)])] = value
+            next[Int(key)] += 1
+        }
+        return (starts, grouped)
     }
 
     /// Offsets `[0, c0, c0 + c1, …]` of consecutive runs of the given lengths.
