@@ -363,21 +363,27 @@ struct PatternProgramBuilder {
 extension PatternProgram {
     /// Atoms consumable before any other atom, following splits (gaps never lead a pattern).
     func reachableAtoms(from start: Int32) -> [AtomID] {
+        PatternProgramBuilder.sortedUnique(firstSteps(from: start).map { $0.atom })
+    }
+
+    /// Each way a run from `start` can consume its first atom: the atom and where the run
+    /// continues, following splits and gaps, in no particular order.
+    func firstSteps(from start: Int32) -> [AtomStep] {
         var seen = Array(repeating: false, count: instructions.count)
         var stack = [start]
-        var atoms: [AtomID] = []
+        var steps: [AtomStep] = []
         while let pc = stack.popLast() {
             guard !seen[Int(pc)] else { continue }
             seen[Int(pc)] = true
             switch instructions[Int(pc)] {
-            case .atom(let atom, _): atoms.append(atom)
-            case .atomSet(let set): atoms.append(contentsOf: atomSets[Int(set)].lazy.map { $0.atom })
+            case .atom(let atom, let next): steps.append(AtomStep(atom: atom, next: next))
+            case .atomSet(let set): steps.append(contentsOf: atomSets[Int(set)])
             case .split(let a, let b): stack.append(a); stack.append(b)
             case .gap(_, let next): stack.append(next)
             case .accept: break
             }
         }
-        return PatternProgramBuilder.sortedUnique(atoms)
+        return steps
     }
 
     /// Every atom the program uses.
@@ -456,25 +462,12 @@ extension PatternProgram {
             return result
         }
         // Each way a match can begin: the first atom consumed and where it continues.
-        var starts: [(atom: AtomID, next: Int32)] = []
-        var seen = Array(repeating: false, count: instructions.count)
-        var stack: [Int32] = [0]
-        while let pc = stack.popLast() {
-            guard !seen[Int(pc)] else { continue }
-            seen[Int(pc)] = true
-            switch instructions[Int(pc)] {
-            case .atom(let atom, let target): starts.append((atom, target))
-            case .atomSet(let set): starts.append(contentsOf: atomSets[Int(set)].map { ($0.atom, $0.next) })
-            case .split(let a, let b): stack.append(a); stack.append(b)
-            case .gap(_, let target): stack.append(target)
-            case .accept: break
-            }
-        }
+        var starts = firstSteps(from: 0)
         // Give up before building anything when no start needs a follower or there are too
         // many pairs (long word lists, where most programs' first atoms are).
         var pairs = 0, needed = false
-        for (_, target) in starts {
-            let after = next(target)
+        for start in starts {
+            let after = next(start.next)
             guard !after.accepts else { continue }
             guard let atoms = after.atoms else { return nil }
             needed = true
@@ -484,7 +477,7 @@ extension PatternProgram {
         guard needed else { return nil }
         // Per first atom (starts sorted by atom, then continuation): alone when some
         // continuation can accept, else the followers of its continuations, merged.
-        starts.sort { $0.atom != $1.atom ? $0.atom < $1.atom : $0.next < $1.next }
+        starts.sort()
         func followers(of target: Int32) -> Followers { next(target).atoms ?? [] }
         var firsts: [FollowerCondition.First] = []
         var i = 0
