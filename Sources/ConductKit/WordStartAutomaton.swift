@@ -19,32 +19,28 @@
 /// or *closed* (inside a word). The failure of a node is its longest proper suffix that is a
 /// floating prefix, or an anchored prefix beginning where a word can begin; failing that, the
 /// bottom its last byte leads to. Bytes that occur in no literal share two classes (word and
-/// non-word bytes). States with outputs are numbered last, so the scan tests one comparison
-/// per byte.
+/// non-word bytes). States with outputs are numbered first, so the scan tests one comparison
+/// per byte (``ByteStep``) and a match state's slot is its number.
 ///
 /// Memory: states × classes × 4 bytes; ``init(anchored:floating:memoryLimit:)`` returns nil
 /// beyond the limit (the tries and the automaton serve then).
 final class WordStartAutomaton: Sendable {
-    /// Byte → class.
-    private let classOf: FixedArray<UInt8>
+    /// By byte: its class, and the count limit of the class (see ``ByteStep``).
+    private let byteSteps: FixedArray<ByteStep>
     let classCount: Int
     /// Premultiplied: the transition of state `s` (a multiple of `classCount`) on class `c` is
     /// `table[s + c]`, itself premultiplied.
     private let table: FixedArray<Int32>
-    /// States at or above this (premultiplied) have outputs.
-    let firstMatchState: Int32
-    /// States at or above this have only outputs whose every target needs a word end after
-    /// the literal: a step into one counts only when the next byte is not an ASCII letter,
-    /// digit or `_` (or the text ends), as no word can end before such a byte.
+    /// States below this (premultiplied) have outputs; they are numbered first, so that a
+    /// state's slot needs no subtraction and a step needs one comparison to count.
+    let matchStateEnd: Int32
+    /// Match states at or above this have only outputs whose every target needs a word end
+    /// after the literal: a step into one counts only when the next byte is not an ASCII
+    /// letter, digit or `_` (or the text ends), as no word can end before such a byte.
     let firstEndCheckedState: Int32
-    /// By the class of the byte after a step: a step into state `s` counts when
-    /// `UInt32(bitPattern: s - firstMatchState) < countLimit[class]` (the whole range of
-    /// match states before a non-word byte, those before `firstEndCheckedState` before a word
-    /// byte; states below `firstMatchState` wrap above both).
-    private let countLimit: FixedArray<UInt32>
     /// `(x * slotMagic) >> 40 == x / classCount` for every premultiplied offset `x`.
     private let slotMagic: UInt64
-    /// For match state `m` (slot `(m - firstMatchState) / classCount`): what it ends,
+    /// For match state `m` (slot `m / classCount`): what it ends,
     /// `outputs[outputStarts[slot] ..< outputStarts[slot + 1]]`, each output a literal index
     /// times 2, plus 1 for a floating literal.
     private let outputStarts: FixedArray<Int32>
@@ -67,7 +63,7 @@ final class WordStartAutomaton: Sendable {
 
     /// Bytes of the tables.
     var memoryUsage: Int {
-        classOf.memoryUsage + table.memoryUsage + outputStarts.memoryUsage + outputs.memoryUsage
+        byteSteps.memoryUsage + table.memoryUsage + outputStarts.memoryUsage + outputs.memoryUsage
             + anchoredLengths.memoryUsage + floatingLengths.memoryUsage
     }
 
@@ -207,17 +203,17 @@ final class WordStartAutomaton: Sendable {
             list.append(contentsOf: outputList[Int(failure[node])])
             outputList[Int(s)] = list
         }
-        // Renumber: states without outputs first, then those with an output counted at any
-        // next byte, then those whose outputs all wait for a word end.
+        // Renumber: states with an output counted at any next byte first, then those whose
+        // outputs all wait for a word end, then those without outputs.
         func waitsForWordEnd(_ output: Int32) -> Bool {
             let index = Int(output >> 1) + (output & 1 == 1 ? anchored.count : 0)
             return index < endChecked.count && endChecked[index]
         }
-        var order = (0..<stateCount).filter { outputList[$0].isEmpty }
-        let firstMatch = order.count
-        order += (0..<stateCount).filter { !outputList[$0].isEmpty && !outputList[$0].allSatisfy(waitsForWordEnd) }
+        var order = (0..<stateCount).filter { !outputList[$0].isEmpty && !outputList[$0].allSatisfy(waitsForWordEnd) }
         let firstEndChecked = order.count
         order += (0..<stateCount).filter { !outputList[$0].isEmpty && outputList[$0].allSatisfy(waitsForWordEnd) }
+        let matchCount = order.count
+        order += (0..<stateCount).filter { outputList[$0].isEmpty }
         var newIndex = Array(repeating: Int32(0), count: stateCount)
         for (position, s) in order.enumerated() { newIndex[s] = Int32(position) }
         // 1.4 M transitions for the bundled rules: without bounds checks.
@@ -235,17 +231,18 @@ final class WordStartAutomaton: Sendable {
         }
         var outputStarts: [Int32] = [0]
         var outputs: [Int32] = []
-        for s in order[firstMatch...] {
+        for s in order[..<matchCount] {
             outputs.append(contentsOf: outputList[s])
             outputStarts.append(Int32(outputs.count))
         }
-        self.classOf = FixedArray(classOf)
         self.classCount = classCount
         self.table = FixedArray(table)
-        self.firstMatchState = Int32(firstMatch * classCount)
+        self.matchStateEnd = Int32(matchCount * classCount)
         self.firstEndCheckedState = Int32(firstEndChecked * classCount)
-        self.countLimit = FixedArray((0..<classCount).map { c in
-            c >= wordClassCount ? UInt32(Int32.max) : UInt32((firstEndChecked - firstMatch) * classCount)
+        self.byteSteps = FixedArray((0..<256).map { byte in
+            let c = Int(classOf[byte])
+            return ByteStep(limit: UInt32((c >= wordClassCount ? matchCount : firstEndChecked) * classCount),
+                            classIndex: UInt32(c))
         })
         self.slotMagic = ((1 << 40) + UInt64(classCount) - 1) / UInt64(classCount)
         self.outputStarts = FixedArray(outputStarts)
@@ -259,9 +256,9 @@ final class WordStartAutomaton: Sendable {
     }
 
     /// Writes the end offset and state of every step that enters a state with outputs and
-    /// counts (see `firstEndCheckedState`) into `list` (grown as needed), in no particular
-    /// order. Kept out of line; the only call is the list's growth, once per `chunk` steps at
-    /// most, so the states stay in registers.
+    /// counts (see ``ByteStep``) into `list` (grown as needed), in no particular order. Kept out
+    /// of line; the only call is the list's growth, once per `chunk` steps at most, so the
+    /// states stay in registers.
     ///
     /// Each step waits for the previous one's table load, so a longer text is cut into 2 or 4
     /// segments walked in lock step, whose loads overlap. Where no literal holds a space (the
@@ -275,7 +272,16 @@ final class WordStartAutomaton: Sendable {
     func matchSteps(_ text: UnsafeBufferPointer<UInt8>, into list: GrowableList<MatchStep>) {
         list.count = 0
         guard literalCount > 0, let p = text.baseAddress else { return }
-        let n = text.count
+        walkSegments(p, text.count, list)
+        // The walks write where a step ends as the low 32 bits of its address (one register
+        // per segment, no offset to add); the text is shorter than 2 GiB.
+        let origin = Self.low32(p), steps = list.base
+        for k in 0..<list.count { steps[k].end &-= origin }
+    }
+
+    /// The walks of ``matchSteps(_:into:)``, cut as it explains.
+    @inline(__always)
+    private func walkSegments(_ p: UnsafePointer<UInt8>, _ n: Int, _ list: GrowableList<MatchStep>) {
         if spaceResets && n >= 96 {
             // Segments that begin right after a space, near the quarters (or the middle).
             if let b1 = Self.afterSpace(p, from: n >> 2, before: n >> 1),
@@ -295,7 +301,7 @@ final class WordStartAutomaton: Sendable {
         } else if n >= 2 &* lookback &+ 16 {
             walk2(p, n, n / 2, back: lookback, list)
         } else {
-            walk(p, n, from: 0, to: n, state: start, recordFrom: 0, list)
+            walk(p, n, from: 0, to: n, state: Int(start), recordFrom: 0, list)
         }
     }
 
@@ -311,105 +317,110 @@ final class WordStartAutomaton: Sendable {
         return nil
     }
 
+    /// The low 32 bits of an address: what a walk writes as a step's end.
     @inline(__always)
-    private func record(_ state: Int32, _ end: Int, _ list: GrowableList<MatchStep>) {
-        list.append(MatchStep(state: state, end: Int32(end)))
+    private static func low32(_ q: UnsafePointer<UInt8>) -> Int32 {
+        Int32(truncatingIfNeeded: Int(bitPattern: q))
     }
 
-    /// Whether a step into match state `state` ending at `end` counts (see
-    /// `firstEndCheckedState`).
+    /// Whether a step into `state` that ends at `end` counts: before the byte there, or at
+    /// the end of the text when it is a match state.
     @inline(__always)
-    private func counts(_ state: Int32, _ end: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        end == n || Self.counts(state, before: classOf.base[Int(p[end])], countLimit.base, firstMatchState)
+    private func counts(_ state: Int, _ end: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let limit = end == n ? UInt32(matchStateEnd) : byteSteps.base[Int(p[end])].limit
+        return UInt32(truncatingIfNeeded: state) < limit
+    }
+
+    /// Writes the step into `state` that ends just before `q` after the `kept` steps of `out`,
+    /// and keeps it (counts it in `kept`) when it counts before the byte at `q`, whose entry is
+    /// `next`: one comparison, no branch.
+    @inline(__always)
+    private static func note(_ state: Int, _ q: UnsafePointer<UInt8>, _ next: ByteStep,
+                             _ out: UnsafeMutablePointer<MatchStep>, _ kept: inout Int) {
+        out[kept] = MatchStep(state: Int32(truncatingIfNeeded: state), end: low32(q))
+        kept &+= UInt32(truncatingIfNeeded: state) < next.limit ? 1 : 0
     }
 
     /// One walk over `p[from ..< to]` from `state` (a step that ended at `from`, not yet
     /// judged), recording the steps that end after `recordFrom` and count. Branch-free, as
     /// ``walk4(_:_:_:back:_:)`` explains.
     @inline(__always)
-    private func walk(_ p: UnsafePointer<UInt8>, _ n: Int, from: Int, to: Int, state: Int32, recordFrom: Int,
+    private func walk(_ p: UnsafePointer<UInt8>, _ n: Int, from: Int, to: Int, state: Int, recordFrom: Int,
                       _ list: GrowableList<MatchStep>) {
-        let classOf = self.classOf.base, table = self.table.base, limit = countLimit.base, firstMatch = firstMatchState
+        let bytes = byteSteps.base, table = self.table.base
         var state = state
-        var i = from
         // Steps that end at or before `recordFrom` are another walk's.
-        let quiet = min(to, max(from, recordFrom &+ 1))
-        while i < quiet {
-            state = table[Int(state) &+ Int(classOf[Int(p[i])])]
-            i &+= 1
+        var q = p + from
+        let quiet = p + min(to, max(from, recordFrom &+ 1))
+        while q < quiet {
+            state = Int(table[state &+ Int(bytes[Int(q.pointee)].classIndex)])
+            q += 1
         }
         var out = list.base, kept = list.count
+        var i = q - p
         while i < to {
             let stop = min(to, i &+ Self.chunk)
             out = list.room(after: kept, for: stop &- i)
-            while i < stop {
-                let c = classOf[Int(p[i])]
-                Self.note(state, i, c, out, &kept, limit, firstMatch)
-                state = table[Int(state) &+ Int(c)]
-                i &+= 1
+            q = p + i
+            let last = p + stop
+            while q < last {
+                let e = bytes[Int(q.pointee)]
+                Self.note(state, q, e, out, &kept)
+                state = Int(table[state &+ Int(e.classIndex)])
+                q += 1
             }
+            i = stop
         }
         list.count = kept
-        if to > recordFrom && state >= firstMatch && counts(state, to, p, n) { record(state, to, list) }
+        if to > recordFrom && counts(state, to, p, n) {
+            list.append(MatchStep(state: Int32(truncatingIfNeeded: state), end: Self.low32(p + to)))
+        }
     }
 
     /// Steps between two checks that the match list has room for every segment's.
     private static let chunk = 512
 
-    /// Whether a step into `state` counts before a byte of class `next` (see `countLimit`):
-    /// one comparison, no branch.
-    @inline(__always)
-    private static func counts(_ state: Int32, before next: UInt8, _ limit: UnsafePointer<UInt32>,
-                               _ firstMatch: Int32) -> Bool {
-        UInt32(bitPattern: state &- firstMatch) < limit[Int(next)]
-    }
-
-    /// Writes the step into `state` that ends at `end` after the `kept` steps of `out`, and
-    /// keeps it (counts it in `kept`) when it counts before a byte of class `next`.
-    @inline(__always)
-    private static func note(_ state: Int32, _ end: Int, _ next: UInt8, _ out: UnsafeMutablePointer<MatchStep>,
-                             _ kept: inout Int, _ limit: UnsafePointer<UInt32>, _ firstMatch: Int32) {
-        out[kept] = MatchStep(state: state, end: Int32(truncatingIfNeeded: end))
-        kept &+= counts(state, before: next, limit, firstMatch) ? 1 : 0
-    }
-
     /// Two segments, `[0, mid)` and `[mid, n)`, in lock step, as ``walk4(_:_:_:back:_:)``
     /// walks four.
     @inline(__always)
     private func walk2(_ p: UnsafePointer<UInt8>, _ n: Int, _ mid: Int, back: Int, _ list: GrowableList<MatchStep>) {
-        let classOf = self.classOf.base, table = self.table.base, limit = countLimit.base, firstMatch = firstMatchState
-        var a = start, b = start
+        let bytes = byteSteps.base, table = self.table.base
+        var a = Int(start), b = Int(start)
         let j = mid &- back
         let count = min(mid, n &- j) &- 1
         var out = list.base, kept = list.count
-        @inline(__always) func note(_ state: Int32, _ end: Int, _ next: UInt8) {
-            Self.note(state, end, next, out, &kept, limit, firstMatch)
-        }
         var k = 0
         let alone = min(back &+ 1, count)
         while k < alone {
             let stop = min(alone, k &+ Self.chunk)
             out = list.room(after: kept, for: stop &- k)
-            while k < stop {
-                let ca = classOf[Int(p[k])], cb = classOf[Int(p[j &+ k])]
-                note(a, k, ca)
-                a = table[Int(a) &+ Int(ca)]
-                b = table[Int(b) &+ Int(cb)]
-                k &+= 1
+            var qa = p + k, qb = p + (j &+ k)
+            let last = p + stop
+            while qa < last {
+                let ea = bytes[Int(qa.pointee)], eb = bytes[Int(qb.pointee)]
+                Self.note(a, qa, ea, out, &kept)
+                a = Int(table[a &+ Int(ea.classIndex)])
+                b = Int(table[b &+ Int(eb.classIndex)])
+                qa += 1
+                qb += 1
             }
+            k = stop
         }
         while k < count {
             let stop = min(count, k &+ Self.chunk)
             out = list.room(after: kept, for: 2 &* (stop &- k))
-            while k < stop {
-                let e = j &+ k
-                let ca = classOf[Int(p[k])], cb = classOf[Int(p[e])]
-                note(a, k, ca)
-                note(b, e, cb)
-                a = table[Int(a) &+ Int(ca)]
-                b = table[Int(b) &+ Int(cb)]
-                k &+= 1
+            var qa = p + k, qb = p + (j &+ k)
+            let last = p + stop
+            while qa < last {
+                let ea = bytes[Int(qa.pointee)], eb = bytes[Int(qb.pointee)]
+                Self.note(a, qa, ea, out, &kept)
+                Self.note(b, qb, eb, out, &kept)
+                a = Int(table[a &+ Int(ea.classIndex)])
+                b = Int(table[b &+ Int(eb.classIndex)])
+                qa += 1
+                qb += 1
             }
+            k = stop
         }
         list.count = kept
         walk(p, n, from: k, to: mid, state: a, recordFrom: 0, list)
@@ -422,58 +433,69 @@ final class WordStartAutomaton: Sendable {
     /// first `back` steps record only the first segment's.
     ///
     /// A lock step has no branch but the loop's: it writes each segment's state as a match
-    /// step and keeps it (moves the list's end past it) when it counts, judged with the class
+    /// step and keeps it (moves the list's end past it) when it counts, judged with the entry
     /// of the byte the step is about to read. A third of the steps enter a match state, mostly
     /// inside words where the word-end test fails, and a branch per segment on that
-    /// mispredicted often. The list makes room once per `chunk` steps.
+    /// mispredicted often. Each segment is a state and a pointer into the text, which is also
+    /// what the step writes as its end: with the byte entries, the table, the list and its
+    /// count, everything fits in registers.
     ///
     /// The lock step stops a byte before the end of the shortest segment, so that a byte
     /// follows every step of it (the tails walk the rest).
     @inline(__always)
     private func walk4(_ p: UnsafePointer<UInt8>, _ n: Int, _ bounds: (Int, Int, Int), back: Int,
                        _ list: GrowableList<MatchStep>) {
-        let classOf = self.classOf.base, table = self.table.base, limit = countLimit.base, firstMatch = firstMatchState
-        var s0 = start, s1 = start, s2 = start, s3 = start
+        let bytes = byteSteps.base, table = self.table.base
+        var s0 = Int(start), s1 = Int(start), s2 = Int(start), s3 = Int(start)
         let i1 = bounds.0 &- back, i2 = bounds.1 &- back, i3 = bounds.2 &- back
         let count = min(bounds.0, bounds.1 &- i1, bounds.2 &- i2, n &- i3) &- 1
         var out = list.base, kept = list.count
-        @inline(__always) func note(_ state: Int32, _ end: Int, _ next: UInt8) {
-            Self.note(state, end, next, out, &kept, limit, firstMatch)
-        }
         var k = 0
         // Through step `back` only the first segment's steps can count.
         let alone = min(back &+ 1, count)
         while k < alone {
             let stop = min(alone, k &+ Self.chunk)
             out = list.room(after: kept, for: stop &- k)
-            while k < stop {
-                let c0 = classOf[Int(p[k])], c1 = classOf[Int(p[i1 &+ k])]
-                let c2 = classOf[Int(p[i2 &+ k])], c3 = classOf[Int(p[i3 &+ k])]
-                note(s0, k, c0)
-                s0 = table[Int(s0) &+ Int(c0)]
-                s1 = table[Int(s1) &+ Int(c1)]
-                s2 = table[Int(s2) &+ Int(c2)]
-                s3 = table[Int(s3) &+ Int(c3)]
-                k &+= 1
+            var q0 = p + k, q1 = p + (i1 &+ k), q2 = p + (i2 &+ k), q3 = p + (i3 &+ k)
+            let last = p + stop
+            while q0 < last {
+                let e0 = bytes[Int(q0.pointee)]
+                Self.note(s0, q0, e0, out, &kept)
+                s0 = Int(table[s0 &+ Int(e0.classIndex)])
+                s1 = Int(table[s1 &+ Int(bytes[Int(q1.pointee)].classIndex)])
+                s2 = Int(table[s2 &+ Int(bytes[Int(q2.pointee)].classIndex)])
+                s3 = Int(table[s3 &+ Int(bytes[Int(q3.pointee)].classIndex)])
+                q0 += 1
+                q1 += 1
+                q2 += 1
+                q3 += 1
             }
+            k = stop
         }
         while k < count {
             let stop = min(count, k &+ Self.chunk)
             out = list.room(after: kept, for: 4 &* (stop &- k))
-            while k < stop {
-                let e1 = i1 &+ k, e2 = i2 &+ k, e3 = i3 &+ k
-                let c0 = classOf[Int(p[k])], c1 = classOf[Int(p[e1])]
-                let c2 = classOf[Int(p[e2])], c3 = classOf[Int(p[e3])]
-                note(s0, k, c0)
-                note(s1, e1, c1)
-                note(s2, e2, c2)
-                note(s3, e3, c3)
-                s0 = table[Int(s0) &+ Int(c0)]
-                s1 = table[Int(s1) &+ Int(c1)]
-                s2 = table[Int(s2) &+ Int(c2)]
-                s3 = table[Int(s3) &+ Int(c3)]
-                k &+= 1
+            var q0 = p + k, q1 = p + (i1 &+ k), q2 = p + (i2 &+ k), q3 = p + (i3 &+ k)
+            let last = p + stop
+            while q0 < last {
+                let e0 = bytes[Int(q0.pointee)]
+                Self.note(s0, q0, e0, out, &kept)
+                s0 = Int(table[s0 &+ Int(e0.classIndex)])
+                let e1 = bytes[Int(q1.pointee)]
+                Self.note(s1, q1, e1, out, &kept)
+                s1 = Int(table[s1 &+ Int(e1.classIndex)])
+                let e2 = bytes[Int(q2.pointee)]
+                Self.note(s2, q2, e2, out, &kept)
+                s2 = Int(table[s2 &+ Int(e2.classIndex)])
+                let e3 = bytes[Int(q3.pointee)]
+                Self.note(s3, q3, e3, out, &kept)
+                s3 = Int(table[s3 &+ Int(e3.classIndex)])
+                q0 += 1
+                q1 += 1
+                q2 += 1
+                q3 += 1
             }
+            k = stop
         }
         list.count = kept
         // The tails, from the last lock step's states (not yet judged).
@@ -489,7 +511,7 @@ final class WordStartAutomaton: Sendable {
     /// The number of the match state a recorded step entered.
     @inline(__always)
     func slot(of step: MatchStep) -> Int {
-        Int((UInt64(step.state &- firstMatchState) &* slotMagic) >> 40)
+        Int((UInt64(UInt32(bitPattern: step.state)) &* slotMagic) >> 40)
     }
 
     /// What match state `slot` ends: each literal (anchored or floating) and its length, in
@@ -500,6 +522,15 @@ final class WordStartAutomaton: Sendable {
             return output & 1 == 1 ? (true, literal, floatingLengths[Int(literal)]) : (false, literal, anchoredLengths[Int(literal)])
         }
     }
+}
+
+/// The class of a byte, and the count limit of the class: a step into state `s` counts before
+/// the byte when `UInt32(s) < limit` (every match state before a byte that is not a word byte,
+/// those before `firstEndCheckedState` before a word byte; states without outputs are above
+/// both). One entry per byte, so a walk reads both with one base register.
+struct ByteStep: BitwiseCopyable {
+    var limit: UInt32
+    var classIndex: UInt32
 }
 
 /// A step of ``WordStartAutomaton/matchSteps(_:into:)`` into a state with outputs.
