@@ -314,6 +314,15 @@ final class EvaluationTables: Sendable {
                 quietAtoms.sort()
                 Self.appendBitWords(of: quietAtoms, words: &slotQuietWords, masks: &slotQuietMasks)
                 header.quietWordsEnd = Int32(slotQuietWords.count)
+                let quietWordCount = Int(header.quietWordsEnd - header.quietWords)
+                if quietWordCount > 0 {
+                    header.quietWord0 = slotQuietWords[Int(header.quietWords)]
+                    header.quietMask0 = slotQuietMasks[Int(header.quietWords)]
+                }
+                if quietWordCount > 1 {
+                    header.quietWord1 = slotQuietWords[Int(header.quietWords) + 1]
+                    header.quietMask1 = slotQuietMasks[Int(header.quietWords) + 1]
+                }
                 slotHeaders.append(header)
             }
         }
@@ -444,11 +453,18 @@ struct SlotTarget: Sendable, BitwiseCopyable {
 }
 
 /// Where a DFA match state's targets and quiet atom bits are (``EvaluationTables/slotHeaders``),
-/// in one place, so that a match step reads one header.
+/// in one place, so that a match step reads one header. The first two words of the quiet bits
+/// are copied in: `quietWord0/quietMask0` and `quietWord1/quietMask1` are
+/// `slotQuietWords/slotQuietMasks[quietWords]` and `[quietWords + 1]`, or word 0 and mask 0
+/// when the state has fewer, so that a scan sets them without a branch (few states have more).
 struct SlotHeader: Sendable, BitwiseCopyable {
     var targets: Int32
     var quietTargets: Int32
     var targetsEnd: Int32
     var quietWords: Int32
     var quietWordsEnd: Int32
+    var quietWord0: Int32 = 0
+    var quietWord1: Int32 = 0
+    var quietMask0: UInt64 = 0
+    var quietMask1: UInt64 = 0
 }

@@ -93,8 +93,11 @@ extension CompiledRules {
             let atom = Int(atom)
             for k in Int(triggerStarts[atom])..<Int(triggerStarts[atom &+ 1]) {
                 let trigger = triggers[k]
-                // One of its clauses, tested from the trigger entry alone.
-                if trigger.word >= 0 && bits[Int(trigger.word)] & trigger.mask == 0 { continue }
+                // One of its clauses, tested from the trigger entry alone. A word of -1 (no
+                // test) passes: `none` is all ones then, and word 0 is read instead, so that
+                // the test is one branch on its outcome.
+                let word = Int(trigger.word), none = word >> 63
+                if (bits[word & ~none] & trigger.mask) | UInt64(bitPattern: Int64(none)) == 0 { continue }
                 let branch = Int(trigger.branch)
                 guard queuedMark[branch] != generation else { continue }
                 queuedMark[branch] = generation
@@ -206,7 +209,7 @@ extension CompiledRules {
     /// literals of quiet atoms only set the atoms' bits (``EvaluationTables/slotHeaders``);
     /// ``collectQuietOccurrences(_:_:)`` records them when a program is about to run.
     func collectOccurrences(_ w: inout Workspace, _ tables: EvaluationTables) {
-        let steps = w.matchSteps, atomBits = w.atomBits, quietWords = w.quietWords
+        let steps = w.matchSteps, wakingSteps = w.wakingSteps, atomBits = w.atomBits, quietWords = w.quietWords
         let targets = tables.targets.base
         let text = w.scan.text
         let quiet = !w.trace
@@ -219,21 +222,61 @@ extension CompiledRules {
                 let headers = tables.slotHeaders.base, slotTargets = tables.slotTargets.base
                 let words = tables.slotQuietWords.base, masks = tables.slotQuietMasks.base
                 dfa.matchSteps(bytes, into: steps)
-                for k in 0..<steps.count {
-                    let step = steps.base[k]
-                    let header = headers[dfa.slot(of: step)], end = Int(step.end)
-                    for e in Int(header.targets)..<Int(quiet ? header.quietTargets : header.targetsEnd) {
-                        let entry = slotTargets[e]
-                        Self.consider(entry.literal, Int(entry.target), start: end &- Int(entry.length), end: end, p, n,
-                                      classes, text, tables, w)
+                if quiet {
+                    // First the quiet atoms' bits of every step, and the steps with waking
+                    // targets, without a branch per step: a third of the steps have waking
+                    // targets, the rest only quiet ones, in no order a predictor could learn.
+                    let count = steps.count
+                    let waking = wakingSteps.room(after: 0, for: count)
+                    var wakingCount = 0
+                    var quietOut = quietWords.room(after: quietWords.count, for: 2 &* count)
+                    var quietCount = quietWords.count
+                    var quietSeen: UInt64 = 0
+                    for k in 0..<count {
+                        let step = steps.base[k]
+                        let header = headers[dfa.slot(of: step)]
+                        atomBits[Int(header.quietWord0)] |= header.quietMask0
+                        atomBits[Int(header.quietWord1)] |= header.quietMask1
+                        quietOut[quietCount] = header.quietWord0
+                        quietOut[quietCount &+ 1] = header.quietWord1
+                        quietCount &+= 2
+                        quietSeen |= header.quietMask0
+                        waking[wakingCount] = step
+                        wakingCount &+= header.targets != header.quietTargets ? 1 : 0
+                        if header.quietWordsEnd &- header.quietWords > 2 {
+                            // A state whose quiet atoms span more than two words of bits.
+                            for q in Int(header.quietWords &+ 2)..<Int(header.quietWordsEnd) {
+                                atomBits[Int(words[q])] |= masks[q]
+                                quietOut = quietWords.room(after: quietCount, for: 2 &* (count &- k) &+ 1)
+                                quietOut[quietCount] = words[q]
+                                quietCount &+= 1
+                            }
+                        }
                     }
-                    guard quiet else { continue }
-                    for q in Int(header.quietWords)..<Int(header.quietWordsEnd) {
-                        atomBits[Int(words[q])] |= masks[q]
-                        quietWords.append(words[q])
+                    quietWords.count = quietCount
+                    wakingSteps.count = wakingCount
+                    w.quietPending = quietSeen != 0
+                    // Then the waking targets of the steps that have them.
+                    for k in 0..<wakingCount {
+                        let step = waking[k]
+                        let header = headers[dfa.slot(of: step)], end = Int(step.end)
+                        for e in Int(header.targets)..<Int(header.quietTargets) {
+                            let entry = slotTargets[e]
+                            Self.consider(entry.literal, Int(entry.target), start: end &- Int(entry.length), end: end, p,
+                                          n, classes, text, tables, w)
+                        }
+                    }
+                } else {
+                    for k in 0..<steps.count {
+                        let step = steps.base[k]
+                        let header = headers[dfa.slot(of: step)], end = Int(step.end)
+                        for e in Int(header.targets)..<Int(header.targetsEnd) {
+                            let entry = slotTargets[e]
+                            Self.consider(entry.literal, Int(entry.target), start: end &- Int(entry.length), end: end, p,
+                                          n, classes, text, tables, w)
+                        }
                     }
                 }
-                w.quietPending = quietWords.count > 0
             } else {
                 let trieStarts = tables.trieTargetStarts.base, suffixStarts = tables.suffixTargetStarts.base
                 LiteralTrie.scan(bytes, classes, forward: tables.trie, backward: tables.suffixTrie) {

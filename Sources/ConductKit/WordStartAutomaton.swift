@@ -273,10 +273,6 @@ final class WordStartAutomaton: Sendable {
         list.count = 0
         guard literalCount > 0, let p = text.baseAddress else { return }
         walkSegments(p, text.count, list)
-        // The walks write where a step ends as the low 32 bits of its address (one register
-        // per segment, no offset to add); the text is shorter than 2 GiB.
-        let origin = Self.low32(p), steps = list.base
-        for k in 0..<list.count { steps[k].end &-= origin }
     }
 
     /// The walks of ``matchSteps(_:into:)``, cut as it explains.
@@ -310,17 +306,21 @@ final class WordStartAutomaton: Sendable {
     @inline(__always)
     private static func afterSpace(_ p: UnsafePointer<UInt8>, from: Int, before: Int) -> Int? {
         var i = from
+        // Eight bytes at a time: a word is mostly shorter, so the first load finds the space
+        // and the loop's one branch is predictable. A byte of `x` is 0 where a space is; the
+        // lowest flagged byte is the first zero byte (borrows only flag bytes above it).
+        let raw = UnsafeRawPointer(p)
+        while i &+ 8 < before {
+            let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) ^ 0x2020_2020_2020_2020
+            let zero = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+            if zero != 0 { return i &+ zero.trailingZeroBitCount >> 3 &+ 1 }
+            i &+= 8
+        }
         while i &+ 1 < before {
             if p[i] == 0x20 { return i &+ 1 }
             i &+= 1
         }
         return nil
-    }
-
-    /// The low 32 bits of an address: what a walk writes as a step's end.
-    @inline(__always)
-    private static func low32(_ q: UnsafePointer<UInt8>) -> Int32 {
-        Int32(truncatingIfNeeded: Int(bitPattern: q))
     }
 
     /// Whether a step into `state` that ends at `end` counts: before the byte there, or at
@@ -331,13 +331,13 @@ final class WordStartAutomaton: Sendable {
         return UInt32(truncatingIfNeeded: state) < limit
     }
 
-    /// Writes the step into `state` that ends just before `q` after the `kept` steps of `out`,
-    /// and keeps it (counts it in `kept`) when it counts before the byte at `q`, whose entry is
-    /// `next`: one comparison, no branch.
+    /// Writes the step into `state` that ends just before `q` (in the text at `p`) after the
+    /// `kept` steps of `out`, and keeps it (counts it in `kept`) when it counts before the byte
+    /// at `q`, whose entry is `next`: one comparison, no branch.
     @inline(__always)
-    private static func note(_ state: Int, _ q: UnsafePointer<UInt8>, _ next: ByteStep,
+    private static func note(_ state: Int, _ q: UnsafePointer<UInt8>, _ p: UnsafePointer<UInt8>, _ next: ByteStep,
                              _ out: UnsafeMutablePointer<MatchStep>, _ kept: inout Int) {
-        out[kept] = MatchStep(state: Int32(truncatingIfNeeded: state), end: low32(q))
+        out[kept] = MatchStep(state: Int32(truncatingIfNeeded: state), end: Int32(truncatingIfNeeded: q - p))
         kept &+= UInt32(truncatingIfNeeded: state) < next.limit ? 1 : 0
     }
 
@@ -365,7 +365,7 @@ final class WordStartAutomaton: Sendable {
             let last = p + stop
             while q < last {
                 let e = bytes[Int(q.pointee)]
-                Self.note(state, q, e, out, &kept)
+                Self.note(state, q, p, e, out, &kept)
                 state = Int(table[state &+ Int(e.classIndex)])
                 q += 1
             }
@@ -373,7 +373,7 @@ final class WordStartAutomaton: Sendable {
         }
         list.count = kept
         if to > recordFrom && counts(state, to, p, n) {
-            list.append(MatchStep(state: Int32(truncatingIfNeeded: state), end: Self.low32(p + to)))
+            list.append(MatchStep(state: Int32(truncatingIfNeeded: state), end: Int32(truncatingIfNeeded: to)))
         }
     }
 
@@ -398,7 +398,7 @@ final class WordStartAutomaton: Sendable {
             let last = p + stop
             while qa < last {
                 let ea = bytes[Int(qa.pointee)], eb = bytes[Int(qb.pointee)]
-                Self.note(a, qa, ea, out, &kept)
+                Self.note(a, qa, p, ea, out, &kept)
                 a = Int(table[a &+ Int(ea.classIndex)])
                 b = Int(table[b &+ Int(eb.classIndex)])
                 qa += 1
@@ -413,8 +413,8 @@ final class WordStartAutomaton: Sendable {
             let last = p + stop
             while qa < last {
                 let ea = bytes[Int(qa.pointee)], eb = bytes[Int(qb.pointee)]
-                Self.note(a, qa, ea, out, &kept)
-                Self.note(b, qb, eb, out, &kept)
+                Self.note(a, qa, p, ea, out, &kept)
+                Self.note(b, qb, p, eb, out, &kept)
                 a = Int(table[a &+ Int(ea.classIndex)])
                 b = Int(table[b &+ Int(eb.classIndex)])
                 qa += 1
@@ -436,9 +436,7 @@ final class WordStartAutomaton: Sendable {
     /// step and keeps it (moves the list's end past it) when it counts, judged with the entry
     /// of the byte the step is about to read. A third of the steps enter a match state, mostly
     /// inside words where the word-end test fails, and a branch per segment on that
-    /// mispredicted often. Each segment is a state and a pointer into the text, which is also
-    /// what the step writes as its end: with the byte entries, the table, the list and its
-    /// count, everything fits in registers.
+    /// mispredicted often. Each segment is a state and a pointer into the text.
     ///
     /// The lock step stops a byte before the end of the shortest segment, so that a byte
     /// follows every step of it (the tails walk the rest).
@@ -460,7 +458,7 @@ final class WordStartAutomaton: Sendable {
             let last = p + stop
             while q0 < last {
                 let e0 = bytes[Int(q0.pointee)]
-                Self.note(s0, q0, e0, out, &kept)
+                Self.note(s0, q0, p, e0, out, &kept)
                 s0 = Int(table[s0 &+ Int(e0.classIndex)])
                 s1 = Int(table[s1 &+ Int(bytes[Int(q1.pointee)].classIndex)])
                 s2 = Int(table[s2 &+ Int(bytes[Int(q2.pointee)].classIndex)])
@@ -479,16 +477,16 @@ final class WordStartAutomaton: Sendable {
             let last = p + stop
             while q0 < last {
                 let e0 = bytes[Int(q0.pointee)]
-                Self.note(s0, q0, e0, out, &kept)
+                Self.note(s0, q0, p, e0, out, &kept)
                 s0 = Int(table[s0 &+ Int(e0.classIndex)])
                 let e1 = bytes[Int(q1.pointee)]
-                Self.note(s1, q1, e1, out, &kept)
+                Self.note(s1, q1, p, e1, out, &kept)
                 s1 = Int(table[s1 &+ Int(e1.classIndex)])
                 let e2 = bytes[Int(q2.pointee)]
-                Self.note(s2, q2, e2, out, &kept)
+                Self.note(s2, q2, p, e2, out, &kept)
                 s2 = Int(table[s2 &+ Int(e2.classIndex)])
                 let e3 = bytes[Int(q3.pointee)]
-                Self.note(s3, q3, e3, out, &kept)
+                Self.note(s3, q3, p, e3, out, &kept)
                 s3 = Int(table[s3 &+ Int(e3.classIndex)])
                 q0 += 1
                 q1 += 1

@@ -47,8 +47,10 @@ struct Workspace {
     /// distinct atoms among them, in the order first found.
     let found = GrowableList<Occurrence>()
     let presentAtoms = GrowableList<AtomID>()
-    /// The literal DFA's match steps for the post.
+    /// The literal DFA's match steps for the post, and those of them whose state has targets
+    /// of atoms that wake a branch (``CompiledRules/collectOccurrences(_:_:)``).
     let matchSteps = GrowableList<MatchStep>()
+    let wakingSteps = GrowableList<MatchStep>()
     /// Words of `atomBits` the scan set for quiet atoms (``EvaluationTables/slotHeaders``),
     /// repeats allowed: cleared for the next post with the words of `presentAtoms`.
     let quietWords = GrowableList<Int32>()

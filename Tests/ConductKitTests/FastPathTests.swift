@@ -227,7 +227,7 @@ struct FastPathTests {
             let atom = Int(tables.targets[Int(target)].atom)
             return tables.triggerStarts[atom + 1] > tables.triggerStarts[atom]
         }
-        var listed = 0, quiet = 0
+        var listed = 0, quiet = 0, beyondTwo = 0
         for slot in 0..<dfa.matchSlotCount {
             let header = tables.slotHeaders[slot]
             // Headers tile the target list in order.
@@ -264,12 +264,23 @@ struct FastPathTests {
                 listedBits[tables.slotQuietWords[q], default: 0] |= tables.slotQuietMasks[q]
             }
             #expect(listedBits == bits, "slot \(slot)")
+            // The first two quiet words are copied into the header, word 0 and mask 0 where
+            // there are fewer.
+            let quietWordCount = Int(header.quietWordsEnd - header.quietWords)
+            for (index, word, mask) in [(0, header.quietWord0, header.quietMask0), (1, header.quietWord1, header.quietMask1)] {
+                let q = Int(header.quietWords) + index
+                #expect(word == (index < quietWordCount ? tables.slotQuietWords[q] : 0), "slot \(slot)")
+                #expect(mask == (index < quietWordCount ? tables.slotQuietMasks[q] : 0), "slot \(slot)")
+            }
+            if quietWordCount > 2 { beyondTwo += 1 }
             listed += entries.count
             quiet += entries.count - split
         }
         #expect(listed >= tables.targets.count)
         // The bundled rules have both kinds: "the", "is" and "de" complete clauses, never wake.
         #expect(quiet > 0 && quiet < listed)
+        // Some states' quiet atoms span more than the two words a header holds.
+        #expect(beyondTwo > 0)
         // A literal ending in a match state: "idiot" ends in the state its last byte leads to.
         let steps = GrowableList<MatchStep>(capacity: 4)
         Array("you idiot".utf8).withUnsafeBufferPointer { dfa.matchSteps($0, into: steps) }
