@@ -89,24 +89,35 @@ extension CompiledRules {
         let ownerStarts = tables.ownerStarts.base, owners = tables.owners.base
         let queuedMark = w.queuedMark  // per branch here
         let bits = w.atomBits
+        // First the branches the post's atoms wake whose quick test passes (the test of one
+        // of its clauses from the trigger entry alone), gathered without a branch per trigger:
+        // most fail, in no order a predictor could learn, and the loads of one atom's triggers
+        // need not wait for the outcome of the last atom's. A word of -1 (no test) passes:
+        // `none` is all ones then, and word 0 is read instead.
+        let woken = w.wokenBranches
+        var out = woken.base, count = 0
         for atom in w.presentAtoms.elements {
-            let atom = Int(atom)
-            for k in Int(triggerStarts[atom])..<Int(triggerStarts[atom &+ 1]) {
+            let first = Int(triggerStarts[Int(atom)]), end = Int(triggerStarts[Int(atom) &+ 1])
+            out = woken.room(after: count, for: end &- first)
+            for k in first..<end {
                 let trigger = triggers[k]
-                // One of its clauses, tested from the trigger entry alone. A word of -1 (no
-                // test) passes: `none` is all ones then, and word 0 is read instead, so that
-                // the test is one branch on its outcome.
                 let word = Int(trigger.word), none = word >> 63
-                if (bits[word & ~none] & trigger.mask) | UInt64(bitPattern: Int64(none)) == 0 { continue }
-                let branch = Int(trigger.branch)
-                guard queuedMark[branch] != generation else { continue }
-                queuedMark[branch] = generation
-                // Its first clause holds: an atom of it woke the branch.
-                guard branchHolds(branch, w, tables, from: 1) else { continue }
-                let program = Int(branchProgram[branch])
-                for o in Int(ownerStarts[program])..<Int(ownerStarts[program &+ 1]) {
-                    markPossible(owners[o], &w, tables)
-                }
+                out[count] = trigger.branch
+                // 1 when the test passes: the top bit of `x | -x` is set exactly when x != 0.
+                let x = (bits[word & ~none] & trigger.mask) | UInt64(bitPattern: Int64(none))
+                count &+= Int(truncatingIfNeeded: (x | (0 &- x)) >> 63)
+            }
+        }
+        // Then each woken branch once: its first clause holds (an atom of it woke the branch),
+        // the quick test passed, and the rest are checked.
+        for j in 0..<count {
+            let branch = Int(out[j])
+            guard queuedMark[branch] != generation else { continue }
+            queuedMark[branch] = generation
+            guard branchHolds(branch, w, tables, from: 1) else { continue }
+            let program = Int(branchProgram[branch])
+            for o in Int(ownerStarts[program])..<Int(ownerStarts[program &+ 1]) {
+                markPossible(owners[o], &w, tables)
             }
         }
         requirePossibleRules(&w, tables)
@@ -220,7 +231,6 @@ extension CompiledRules {
             if let dfa = tables.literalDFA {
                 // Each match step leads to the targets its match state lists (see slotHeaders).
                 let headers = tables.slotHeaders.base, slotTargets = tables.slotTargets.base
-                let words = tables.slotQuietWords.base, masks = tables.slotQuietMasks.base
                 dfa.matchSteps(bytes, into: steps)
                 if quiet {
                     // First the quiet atoms' bits of every step, and the steps with waking
@@ -232,8 +242,9 @@ extension CompiledRules {
                     var quietOut = quietWords.room(after: quietWords.count, for: 2 &* count)
                     var quietCount = quietWords.count
                     var quietSeen: UInt64 = 0
+                    let stepList = steps.base
                     for k in 0..<count {
-                        let step = steps.base[k]
+                        let step = stepList[k]
                         let header = headers[dfa.slot(of: step)]
                         atomBits[Int(header.quietWord0)] |= header.quietMask0
                         atomBits[Int(header.quietWord1)] |= header.quietMask1
@@ -244,13 +255,8 @@ extension CompiledRules {
                         waking[wakingCount] = step
                         wakingCount &+= header.targets != header.quietTargets ? 1 : 0
                         if header.quietWordsEnd &- header.quietWords > 2 {
-                            // A state whose quiet atoms span more than two words of bits.
-                            for q in Int(header.quietWords &+ 2)..<Int(header.quietWordsEnd) {
-                                atomBits[Int(words[q])] |= masks[q]
-                                quietOut = quietWords.room(after: quietCount, for: 2 &* (count &- k) &+ 1)
-                                quietOut[quietCount] = words[q]
-                                quietCount &+= 1
-                            }
+                            quietOut = Self.setQuietBits(header, after: 2, atomBits, tables, quietWords, &quietCount,
+                                                         room: 2 &* (count &- k))
                         }
                     }
                     quietWords.count = quietCount
@@ -305,6 +311,24 @@ extension CompiledRules {
                 }
             }
         }
+    }
+
+    /// Sets the bits of the quiet words of `header` from its `skip`-th on, listing them in
+    /// `quietWords` after `count` of them; returns the list's storage with room for `room` more.
+    /// Out of line: few states have more quiet words than a header holds.
+    @inline(never)
+    static func setQuietBits(_ header: SlotHeader, after skip: Int32, _ atomBits: UnsafeMutablePointer<UInt64>,
+                             _ tables: EvaluationTables, _ quietWords: GrowableList<Int32>, _ count: inout Int,
+                             room: Int) -> UnsafeMutablePointer<Int32> {
+        let words = tables.slotQuietWords.base, masks = tables.slotQuietMasks.base
+        let extra = Int(header.quietWordsEnd &- header.quietWords &- skip)
+        let out = quietWords.room(after: count, for: extra &+ room)
+        for q in Int(header.quietWords &+ skip)..<Int(header.quietWordsEnd) {
+            atomBits[Int(words[q])] |= masks[q]
+            out[count] = words[q]
+            count &+= 1
+        }
+        return out
     }
 
     /// Records the occurrences of quiet atoms that ``collectOccurrences(_:_:)`` only gave

@@ -51,6 +51,9 @@ struct Workspace {
     /// of atoms that wake a branch (``CompiledRules/collectOccurrences(_:_:)``).
     let matchSteps = GrowableList<MatchStep>()
     let wakingSteps = GrowableList<MatchStep>()
+    /// Branches woken by the post's atoms whose trigger's quick test passed, repeats allowed
+    /// (``CompiledRules/findPossibleRules(_:_:)``).
+    let wokenBranches = GrowableList<Int32>()
     /// Words of `atomBits` the scan set for quiet atoms (``EvaluationTables/slotHeaders``),
     /// repeats allowed: cleared for the next post with the words of `presentAtoms`.
     let quietWords = GrowableList<Int32>()
