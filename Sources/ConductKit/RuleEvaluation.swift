@@ -333,6 +333,9 @@ extension CompiledRules {
 
     /// Records the occurrences of quiet atoms that ``collectOccurrences(_:_:)`` only gave
     /// bits, from the post's match steps; before the occurrences get words, once per post.
+    /// Only in `w.found`: their bits are set (the scan set every quiet atom bit of each step)
+    /// and cleared with the scan's quiet words, and `w.presentAtoms` has served its one use,
+    /// waking branches, by now.
     func collectQuietOccurrences(_ w: inout Workspace, _ tables: EvaluationTables) {
         guard w.quietPending, let dfa = tables.literalDFA else { return }
         w.quietPending = false
@@ -347,9 +350,11 @@ extension CompiledRules {
                 let step = steps.base[k]
                 let header = headers[dfa.slot(of: step)], end = Int(step.end)
                 for e in Int(header.quietTargets)..<Int(header.targetsEnd) {
-                    let entry = slotTargets[e]
-                    Self.consider(entry.literal, Int(entry.target), start: end &- Int(entry.length), end: end, p, n,
-                                  classes, text, tables, w)
+                    let entry = slotTargets[e], target = entry.literal, start = end &- Int(entry.length)
+                    if Self.accepts(target, Int(entry.target), start: start, end: end, p, n, classes, text, tables) {
+                        w.found.append(Occurrence(atom: target.atom, start: Int32(start), end: Int32(end), firstWord: 0,
+                                                  lastWord: 0, widens: target.widens))
+                    }
                 }
             }
         }
