@@ -240,18 +240,20 @@ extension CompiledRules {
                     let waking = wakingSteps.room(after: 0, for: count)
                     var wakingCount = 0
                     var quietOut = quietWords.room(after: quietWords.count, for: 2 &* count)
-                    var quietCount = quietWords.count
-                    var quietSeen: UInt64 = 0
+                    let quietBefore = quietWords.count
+                    var quietCount = quietBefore
                     let stepList = steps.base
                     for k in 0..<count {
                         let step = stepList[k]
                         let header = headers[dfa.slot(of: step)]
                         atomBits[Int(header.quietWord0)] |= header.quietMask0
                         atomBits[Int(header.quietWord1)] |= header.quietMask1
+                        // Listed (for clearing) only when they set a bit: a mask of 0 stands
+                        // for no word.
                         quietOut[quietCount] = header.quietWord0
-                        quietOut[quietCount &+ 1] = header.quietWord1
-                        quietCount &+= 2
-                        quietSeen |= header.quietMask0
+                        quietCount &+= header.quietMask0 != 0 ? 1 : 0
+                        quietOut[quietCount] = header.quietWord1
+                        quietCount &+= header.quietMask1 != 0 ? 1 : 0
                         waking[wakingCount] = step
                         wakingCount &+= header.targets != header.quietTargets ? 1 : 0
                         if header.quietWordsEnd &- header.quietWords > 2 {
@@ -261,7 +263,7 @@ extension CompiledRules {
                     }
                     quietWords.count = quietCount
                     wakingSteps.count = wakingCount
-                    w.quietPending = quietSeen != 0
+                    w.quietPending = quietCount > quietBefore
                     // Then the waking targets of the steps that have them.
                     for k in 0..<wakingCount {
                         let step = waking[k]
