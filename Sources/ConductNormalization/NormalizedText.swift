@@ -54,6 +54,75 @@ public struct NormalizedText: Sendable, Hashable {
         Self.resize(&originEnds, to: count)
     }
 
+    /// Sets the text to the ASCII bytes `p[0 ..< count]`, each mapped to its own offset and
+    /// lower-cased when `casefold` is on (what NFKC_Casefold does to ASCII). Returns whether a
+    /// byte changed case.
+    ///
+    /// The offsets are copied from a shared table of consecutive offsets, so each element is
+    /// written once, by `memcpy`: growing the arrays through ``resize(to:)`` writes zeros
+    /// first, and a loop then writes the offsets over them.
+    mutating func assignASCII(_ p: UnsafePointer<UInt8>, count: Int, casefold: Bool) -> Bool {
+        guard count < Self.offsetCount else {
+            resize(to: count)
+            return writeASCII(p, count: count, casefold: casefold)
+        }
+        Self.assign(&bytes, from: p, count: count)
+        Self.assign(&originStarts, from: Self.offsets, count: count)
+        Self.assign(&originEnds, from: Self.offsets + 1, count: count)
+        guard casefold else { return false }
+        return bytes.withUnsafeMutableBufferPointer { bytes in
+            var upper: UInt8 = 0
+            for k in 0..<count {
+                let b = bytes[k]
+                let isUpper: UInt8 = b &- 0x41 < 26 ? 1 : 0
+                upper |= isUpper
+                bytes[k] = b | (isUpper << 5)
+            }
+            return upper != 0
+        }
+    }
+
+    /// Writes the ASCII bytes `p[0 ..< count]` with identity ranges into the first `count`
+    /// elements, which exist, lower-casing them when `casefold` is on. Returns whether the
+    /// case changed.
+    mutating func writeASCII(_ p: UnsafePointer<UInt8>, count: Int, casefold: Bool) -> Bool {
+        guard count > 0 else { return false }
+        let capacity = bytes.count
+        return bytes.withUnsafeMutableBufferPointer { bytes in
+            originStarts.withUnsafeMutableBufferPointer { starts in
+                originEnds.withUnsafeMutableBufferPointer { ends in
+                    var sink = ByteSink(bytes: bytes.baseAddress!, starts: starts.baseAddress!, ends: ends.baseAddress!,
+                                        capacity: capacity, count: 0)
+                    return sink.appendASCII(p, from: 0, to: count, casefold: casefold)
+                }
+            }
+        }
+    }
+
+    /// `offsets[i] == i` for `i` in `0 ..< offsetCount`: the offset map of ASCII text, which
+    /// ``assignASCII(_:count:casefold:)`` copies (a post of up to 4 KiB; longer ones are
+    /// written in place). Written once by its initializer and only read afterwards, so every
+    /// thread may share it.
+    private static let offsetCount = 4097
+    nonisolated(unsafe) private static let offsets: UnsafePointer<Int32> = {
+        let table = UnsafeMutablePointer<Int32>.allocate(capacity: offsetCount)
+        for i in 0..<offsetCount { table[i] = Int32(i) }
+        return UnsafePointer(table)
+    }()
+
+    /// Sets `array` to `source[0 ..< count]`: the elements it has are overwritten, the rest
+    /// appended or removed (emptying it first would cost a call per array and post).
+    @inline(__always)
+    private static func assign<T: FixedWidthInteger>(_ array: inout [T], from source: UnsafePointer<T>, count: Int) {
+        let kept = min(array.count, count)
+        array.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: source, count: kept) }
+        if array.count > count {
+            array.removeLast(array.count - count)
+        } else if kept < count {
+            array.append(contentsOf: UnsafeBufferPointer(start: source + kept, count: count - kept))
+        }
+    }
+
     private static func resize<T: FixedWidthInteger>(_ array: inout [T], to count: Int) {
         if array.count > count {
             array.removeLast(array.count - count)

@@ -96,15 +96,14 @@ public struct Normalizer: Sendable {
         var count: Int
         let firstNonASCII = UTF8Scan.firstNonASCII(base, from: 0, count: n)
         if firstNonASCII == n {
-            result.resize(to: n)
-            if copyASCII(base, count: n, into: &result) { applied.insert(.nfkcCasefold) }
+            if result.assignASCII(base, count: n, casefold: options.contains(.nfkcCasefold)) { applied.insert(.nfkcCasefold) }
             count = n
         } else {
             // The last ASCII byte before the first non-ASCII one may start a longer
             // normalization segment ("e" + U+0301): the scalar pass takes it.
             let prefix = max(0, firstNonASCII - 1)
             result.resize(to: n + n / 4 + ScalarPass.stepRoom)
-            if copyASCII(base, count: prefix, into: &result) { applied.insert(.nfkcCasefold) }
+            if result.writeASCII(base, count: prefix, casefold: options.contains(.nfkcCasefold)) { applied.insert(.nfkcCasefold) }
             var pass = ScalarPass(options: options, table: .shared, position: prefix)
             count = prefix
             while true {
@@ -182,22 +181,6 @@ public struct Normalizer: Sendable {
                         if ScalarInfo.script(info) == ScalarInfo.latin { latin += 1 } else { other += 1 }
                     }
                     return latin > other
-                }
-            }
-        }
-    }
-
-    /// Copies the ASCII bytes `0..<count` with identity ranges, lower-casing them when
-    /// NFKC_Casefold is on. `result` has room for them. Returns whether the case changed.
-    private func copyASCII(_ p: UnsafePointer<UInt8>, count: Int, into result: inout NormalizedText) -> Bool {
-        guard count > 0 else { return false }
-        let capacity = result.bytes.count
-        return result.bytes.withUnsafeMutableBufferPointer { bytes in
-            result.originStarts.withUnsafeMutableBufferPointer { starts in
-                result.originEnds.withUnsafeMutableBufferPointer { ends in
-                    var sink = ByteSink(bytes: bytes.baseAddress!, starts: starts.baseAddress!, ends: ends.baseAddress!,
-                                        capacity: capacity, count: 0)
-                    return sink.appendASCII(p, from: 0, to: count, casefold: options.contains(.nfkcCasefold))
                 }
             }
         }
