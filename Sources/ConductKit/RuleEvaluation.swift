@@ -234,33 +234,13 @@ extension CompiledRules {
                 dfa.matchSteps(bytes, into: steps)
                 if quiet {
                     // First the quiet atoms' bits of every step, and the steps with waking
-                    // targets, without a branch per step: a third of the steps have waking
-                    // targets, the rest only quiet ones, in no order a predictor could learn.
+                    // targets (markQuietAtoms).
                     let count = steps.count
                     let waking = wakingSteps.room(after: 0, for: count)
-                    var wakingCount = 0
-                    var quietOut = quietWords.room(after: quietWords.count, for: 2 &* count)
                     let quietBefore = quietWords.count
-                    var quietCount = quietBefore
-                    let stepList = steps.base
-                    for k in 0..<count {
-                        let step = stepList[k]
-                        let header = headers[dfa.slot(of: step)]
-                        atomBits[Int(header.quietWord0)] |= header.quietMask0
-                        atomBits[Int(header.quietWord1)] |= header.quietMask1
-                        // Listed (for clearing) only when they set a bit: a mask of 0 stands
-                        // for no word.
-                        quietOut[quietCount] = header.quietWord0
-                        quietCount &+= header.quietMask0 != 0 ? 1 : 0
-                        quietOut[quietCount] = header.quietWord1
-                        quietCount &+= header.quietMask1 != 0 ? 1 : 0
-                        waking[wakingCount] = step
-                        wakingCount &+= header.targets != header.quietTargets ? 1 : 0
-                        if header.quietWordsEnd &- header.quietWords > 2 {
-                            quietOut = Self.setQuietBits(header, after: 2, atomBits, tables, quietWords, &quietCount,
-                                                         room: 2 &* (count &- k))
-                        }
-                    }
+                    let (wakingCount, quietCount) = Self.markQuietAtoms(
+                        steps.base, count, slotMagic: dfa.slotMagic, headers, atomBits, waking: waking,
+                        quietWords, from: quietBefore, tables)
                     quietWords.count = quietCount
                     wakingSteps.count = wakingCount
                     w.quietPending = quietCount > quietBefore
@@ -315,22 +295,63 @@ extension CompiledRules {
         }
     }
 
+    /// The first pass of ``collectOccurrences(_:_:)`` over the match steps: sets the quiet atom
+    /// bits of every step, listing their words in `quietWords` after the first `quietStart`,
+    /// and copies the steps with waking targets to `waking`. Returns how many steps it copied
+    /// and the length of the quiet word list.
+    ///
+    /// No branch per step but for the rare state with more than two quiet words: a third of
+    /// the steps have waking targets, the rest only quiet ones, in no order a predictor could
+    /// learn. A function of its own, so that its pointers and counts stay in registers and
+    /// each header is read in place rather than copied.
+    @inline(never)
+    static func markQuietAtoms(_ steps: UnsafePointer<MatchStep>, _ count: Int, slotMagic: UInt64,
+                               _ headers: UnsafePointer<SlotHeader>, _ atomBits: UnsafeMutablePointer<UInt64>,
+                               waking: UnsafeMutablePointer<MatchStep>, _ quietWords: GrowableList<Int32>,
+                               from quietStart: Int, _ tables: EvaluationTables) -> (waking: Int, quiet: Int) {
+        var wakingCount = 0
+        var quietOut = quietWords.room(after: quietStart, for: 2 &* count)
+        var quietCount = quietStart
+        for k in 0..<count {
+            let step = steps[k]
+            let header = headers + WordStartAutomaton.slot(of: step, magic: slotMagic)
+            let word0 = header.pointee.quietWord0, word1 = header.pointee.quietWord1
+            let mask0 = header.pointee.quietMask0, mask1 = header.pointee.quietMask1
+            atomBits[Int(word0)] |= mask0
+            atomBits[Int(word1)] |= mask1
+            // Listed (for clearing) only when they set a bit: a mask of 0 stands for no word.
+            quietOut[quietCount] = word0
+            quietCount &+= mask0 != 0 ? 1 : 0
+            quietOut[quietCount] = word1
+            quietCount &+= mask1 != 0 ? 1 : 0
+            waking[wakingCount] = step
+            wakingCount &+= header.pointee.targets != header.pointee.quietTargets ? 1 : 0
+            if header.pointee.quietWordsEnd &- header.pointee.quietWords > 2 {
+                (quietOut, quietCount) = setQuietBits(header.pointee, after: 2, atomBits, tables, quietWords,
+                                                      count: quietCount, room: 2 &* (count &- k))
+            }
+        }
+        return (wakingCount, quietCount)
+    }
+
     /// Sets the bits of the quiet words of `header` from its `skip`-th on, listing them in
-    /// `quietWords` after `count` of them; returns the list's storage with room for `room` more.
-    /// Out of line: few states have more quiet words than a header holds.
+    /// `quietWords` after `count` of them; returns the list's storage, with room for `room`
+    /// more, and the new count. Out of line: few states have more quiet words than a header
+    /// holds.
     @inline(never)
     static func setQuietBits(_ header: SlotHeader, after skip: Int32, _ atomBits: UnsafeMutablePointer<UInt64>,
-                             _ tables: EvaluationTables, _ quietWords: GrowableList<Int32>, _ count: inout Int,
-                             room: Int) -> UnsafeMutablePointer<Int32> {
+                             _ tables: EvaluationTables, _ quietWords: GrowableList<Int32>, count: Int,
+                             room: Int) -> (UnsafeMutablePointer<Int32>, Int) {
         let words = tables.slotQuietWords.base, masks = tables.slotQuietMasks.base
         let extra = Int(header.quietWordsEnd &- header.quietWords &- skip)
         let out = quietWords.room(after: count, for: extra &+ room)
+        var count = count
         for q in Int(header.quietWords &+ skip)..<Int(header.quietWordsEnd) {
             atomBits[Int(words[q])] |= masks[q]
             out[count] = words[q]
             count &+= 1
         }
-        return out
+        return (out, count)
     }
 
     /// Records the occurrences of quiet atoms that ``collectOccurrences(_:_:)`` only gave

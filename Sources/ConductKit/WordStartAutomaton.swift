@@ -39,7 +39,7 @@ final class WordStartAutomaton: Sendable {
     /// letter, digit or `_` (or the text ends), as no word can end before such a byte.
     let firstEndCheckedState: Int32
     /// `(x * slotMagic) >> 40 == x / classCount` for every premultiplied offset `x`.
-    private let slotMagic: UInt64
+    let slotMagic: UInt64
     /// For match state `m` (slot `m / classCount`): what it ends,
     /// `outputs[outputStarts[slot] ..< outputStarts[slot + 1]]`, each output a literal index
     /// times 2, plus 1 for a floating literal.
@@ -509,7 +509,13 @@ final class WordStartAutomaton: Sendable {
     /// The number of the match state a recorded step entered.
     @inline(__always)
     func slot(of step: MatchStep) -> Int {
-        Int((UInt64(UInt32(bitPattern: step.state)) &* slotMagic) >> 40)
+        Self.slot(of: step, magic: slotMagic)
+    }
+
+    /// ``slot(of:)`` with the automaton's ``slotMagic`` at hand (in a register, for loops).
+    @inline(__always)
+    static func slot(of step: MatchStep, magic: UInt64) -> Int {
+        Int((UInt64(UInt32(bitPattern: step.state)) &* magic) >> 40)
     }
 
     /// What match state `slot` ends: each literal (anchored or floating) and its length, in
