@@ -22,15 +22,18 @@ public struct Classifier: Sendable {
 
     /// Loads and compiles every rule file of `directory`. When `guidelines` is given, every
     /// citation is checked against those texts. Throws ``RuleLoadError`` with every problem.
-    public init(rulesDirectory directory: String, guidelines: String? = nil) throws {
-        let ruleSet = try RuleSetLoader.load(directory: directory, guidelines: guidelines)
-        self.rules = try CompiledRules(ruleSet)
+    /// With `threads` above 1, parts of the loading and compiling run on a second thread (see
+    /// ``RuleSetLoader`` and ``CompiledRules/init(_:normalizer:threads:)``).
+    public init(rulesDirectory directory: String, guidelines: String? = nil, threads: Int = 1) throws {
+        let ruleSet = try RuleSetLoader.load(directory: directory, guidelines: guidelines, threads: threads)
+        self.rules = try CompiledRules(ruleSet, threads: threads)
     }
 
     /// The default rules that ship inside the library; no paths needed. Loaded and compiled
-    /// once per process.
-    public static func bundled() throws -> Classifier {
-        switch BundledRules.compiled {
+    /// once per process, by the first call, on up to `threads` threads; later calls return
+    /// those rules whatever `threads` they pass.
+    public static func bundled(threads: Int = 1) throws -> Classifier {
+        switch BundledRules.compiled(threads: threads) {
         case .success(let rules): return Classifier(rules)
         case .failure(let error): throw error
         }
@@ -91,18 +94,32 @@ enum BundledRules {
         #endif
     }
 
-    static let compiled: Result<CompiledRules, RuleLoadError> = {
+    private static let lock = NSLock()
+    /// Guarded by `lock`.
+    nonisolated(unsafe) private static var cached: Result<CompiledRules, RuleLoadError>?
+
+    /// The bundled rules, loaded and compiled by the first call (on up to `threads` threads).
+    static func compiled(threads: Int) -> Result<CompiledRules, RuleLoadError> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached { return cached }
+        let result = compile(threads: threads)
+        cached = result
+        return result
+    }
+
+    private static func compile(threads: Int) -> Result<CompiledRules, RuleLoadError> {
         guard let directory else {
             return .failure(RuleLoadError([Diagnostic(at: SourceLocation(file: "Rules", line: 1, column: 1),
                                                       "the bundled rules are missing from the library's resources")]))
         }
         do {
-            let ruleSet = try RuleSetLoader.load(directory: directory)
-            return .success(try CompiledRules(ruleSet))
+            let ruleSet = try RuleSetLoader.load(directory: directory, threads: threads)
+            return .success(try CompiledRules(ruleSet, threads: threads))
         } catch let error as RuleLoadError {
             return .failure(error)
         } catch {
             return .failure(RuleLoadError([Diagnostic(at: SourceLocation(file: directory, line: 1, column: 1), "\(error)")]))
         }
-    }()
+    }
 }

@@ -43,13 +43,17 @@ public struct CompiledRules: Sendable {
 
     /// Compiles `ruleSet`. Throws when a pattern word normalizes to nothing, or when the rule
     /// set exceeds a compile limit; every problem is reported with its location.
-    public init(_ ruleSet: RuleSet, normalizer: Normalizer = Normalizer()) throws {
-        try self.init(ruleSet, normalizer: normalizer, literalDFAMemoryLimit: RuleCompiler.literalDFAMemoryLimit)
+    /// With `threads` above 1 the literal DFA is built on a second thread while the rest of
+    /// the tables are; the compiled rules are the same either way.
+    public init(_ ruleSet: RuleSet, normalizer: Normalizer = Normalizer(), threads: Int = 1) throws {
+        try self.init(ruleSet, normalizer: normalizer, literalDFAMemoryLimit: RuleCompiler.literalDFAMemoryLimit,
+                      threads: threads)
     }
 
     /// Compiles with a given limit for the literal DFA (0: the tries and the automaton alone).
-    init(_ ruleSet: RuleSet, normalizer: Normalizer, literalDFAMemoryLimit: Int) throws {
-        var compiler = RuleCompiler(normalizer: normalizer, literalDFAMemoryLimit: literalDFAMemoryLimit)
+    init(_ ruleSet: RuleSet, normalizer: Normalizer, literalDFAMemoryLimit: Int, threads: Int = 1) throws {
+        var compiler = RuleCompiler(normalizer: normalizer, literalDFAMemoryLimit: literalDFAMemoryLimit,
+                                    threads: threads)
         let result = compiler.compile(ruleSet)
         let diagnostics = compiler.diagnostics
         if !diagnostics.isEmpty { throw RuleLoadError(diagnostics) }

@@ -136,7 +136,6 @@ final class EvaluationTables: Sendable {
         ruleCount = rules.count
 
         trie = result.trie
-        literalDFA = result.literalDFA
         floatingTargetStarts = FixedArray(result.floatingTargetStarts)
         trieTargetStarts = FixedArray(result.trieTargetStarts)
         suffixTrie = result.suffixTrie
@@ -287,7 +286,9 @@ final class EvaluationTables: Sendable {
 
         var slotHeaders: [SlotHeader] = [], slotTargets: [SlotTarget] = []
         var slotQuietWords: [Int32] = [], slotQuietMasks: [UInt64] = []
-        if let dfa = result.literalDFA {
+        // Last, as the DFA may still be being built on another thread.
+        literalDFA = result.literalDFA.value
+        if let dfa = literalDFA {
             let targets = result.targets, floatingStarts = result.floatingTargetStarts, trieStarts = result.trieTargetStarts
             let wakes = (0..<atomCount).map { triggers.starts[$0 + 1] > triggers.starts[$0] }
             var quiet: [SlotTarget] = [], quietAtoms: [AtomID] = []
@@ -457,7 +458,7 @@ struct SlotTarget: Sendable, BitwiseCopyable {
 /// are copied in: `quietWord0/quietMask0` and `quietWord1/quietMask1` are
 /// `slotQuietWords/slotQuietMasks[quietWords]` and `[quietWords + 1]`, or word 0 and mask 0
 /// when the state has fewer, so that a scan sets them without a branch (few states have more).
-struct SlotHeader: Sendable, BitwiseCopyable {
+struct SlotHeader: Sendable, BitwiseCopyable, Equatable {
     var targets: Int32
     var quietTargets: Int32
     var targetsEnd: Int32

@@ -7,6 +7,8 @@ struct RuleCompiler {
     let normalizer: Normalizer
     /// The largest literal DFA to build (see ``literalDFAMemoryLimit``).
     let dfaMemoryLimit: Int
+    /// Above 1, the literal DFA is built on a thread of its own while the rest is compiled.
+    let threads: Int
     private(set) var diagnostics: [Diagnostic] = []
 
     private var literalIDs: [[UInt8]: Int32] = [:]
@@ -36,8 +38,9 @@ struct RuleCompiler {
         /// Literals with a whole-word or word-prefix target.
         var trie: LiteralTrie
         /// Every literal in one DFA, when it fits ``RuleCompiler/literalDFAMemoryLimit``: it
-        /// finds what the tries and the automaton find, in one pass.
-        var literalDFA: WordStartAutomaton?
+        /// finds what the tries and the automaton find, in one pass. Possibly still being
+        /// built on another thread.
+        var literalDFA: Eventual<WordStartAutomaton?>
         /// For the DFA's floating literal `l` (suffixes, then infixes): its targets.
         var floatingTargetStarts: [Int32]
         /// For trie literal `l`: `targets[trieTargetStarts[l] ..< trieTargetStarts[l + 1]]`.
@@ -64,9 +67,10 @@ struct RuleCompiler {
         var categories: [CompiledCategory]
     }
 
-    init(normalizer: Normalizer, literalDFAMemoryLimit: Int = Self.literalDFAMemoryLimit) {
+    init(normalizer: Normalizer, literalDFAMemoryLimit: Int = Self.literalDFAMemoryLimit, threads: Int = 1) {
         self.normalizer = normalizer
         self.dfaMemoryLimit = literalDFAMemoryLimit
+        self.threads = threads
     }
 
     mutating func compile(_ ruleSet: RuleSet) -> Result {
@@ -143,9 +147,11 @@ struct RuleCompiler {
                 return (starts[$0], starts[$0 + 1])
             })
             .map { range in (Int(range.0)..<Int(range.1)).allSatisfy { targets[$0].needsWordEnd } }
-        let dfa = WordStartAutomaton(anchored: trieLiterals,
-                                     floating: suffixLiterals.map { Array($0.reversed()) } + anywhereLiterals,
-                                     endChecked: endChecked, memoryLimit: dfaMemoryLimit)
+        let floating = suffixLiterals.map { Array($0.reversed()) } + anywhereLiterals
+        let dfa = Eventual(onThread: threads > 1) { [trieLiterals, dfaMemoryLimit] in
+            WordStartAutomaton(anchored: trieLiterals, floating: floating, endChecked: endChecked,
+                               memoryLimit: dfaMemoryLimit)
+        }
         return Result(trie: LiteralTrie(trieLiterals), literalDFA: dfa,
                       floatingTargetStarts: suffixTargetStarts + targetStarts.dropFirst(),
                       trieTargetStarts: trieTargetStarts,

@@ -17,6 +17,19 @@ struct DiagnosticLog {
         }
     }
 
+    /// Appends the diagnostics of `other` (kept within this log's limit, the rest counted as
+    /// dropped), as if they had been reported here.
+    mutating func append(_ other: DiagnosticLog) {
+        for diagnostic in other.diagnostics {
+            if diagnostics.count < limit {
+                diagnostics.append(diagnostic)
+            } else {
+                dropped += 1
+            }
+        }
+        dropped += other.dropped
+    }
+
     /// All diagnostics, plus one naming how many were left out.
     func finished() -> [Diagnostic] {
         guard dropped > 0, let last = diagnostics.max(by: { $0.location < $1.location }) else { return diagnostics }

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// Loads and validates rule files. Every problem across all files is collected; on any error
 /// nothing is returned (never half a rule set).
@@ -8,18 +9,22 @@ import Foundation
 ///     print(rules.rule("selling.discount_code")?.weight ?? 0)
 ///
 /// Cost: linear in the size of the files (every hostile case is capped by `RuleLimits`), plus
-/// the guideline quote lookups. Load once; the `RuleSet` is immutable and `Sendable`.
+/// the guideline quote lookups. Load once; the `RuleSet` is immutable and `Sendable`. With
+/// `threads` above 1 the files' YAML is parsed on that many threads (the rest of the loading
+/// is serial); the result and its diagnostics are the same either way.
 public enum RuleSetLoader {
     /// Loads every `*.yaml` file of `directory` (not its subfolders). With `guidelines`, every
     /// citation must name a file of that folder and quote words that occur in it.
     /// Diagnostics name files as `<directory.path>/<file>`.
-    public static func load(directory: URL, guidelines: URL? = nil, limits: RuleLimits = .standard) throws(RuleLoadError) -> RuleSet {
-        try load(directory: directory.path, guidelines: guidelines?.path, limits: limits)
+    public static func load(directory: URL, guidelines: URL? = nil, limits: RuleLimits = .standard,
+                            threads: Int = 1) throws(RuleLoadError) -> RuleSet {
+        try load(directory: directory.path, guidelines: guidelines?.path, limits: limits, threads: threads)
     }
 
     /// Loads every `*.yaml` file of the folder at `directory`; diagnostics name files as
     /// `<directory>/<file>`, so a relative folder gives relative paths.
-    public static func load(directory: String, guidelines: String? = nil, limits: RuleLimits = .standard) throws(RuleLoadError) -> RuleSet {
+    public static func load(directory: String, guidelines: String? = nil, limits: RuleLimits = .standard,
+                            threads: Int = 1) throws(RuleLoadError) -> RuleSet {
         var log = DiagnosticLog(limit: limits.diagnostics)
         let folder = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var sources: [(path: String, text: String)] = []
@@ -42,7 +47,7 @@ public enum RuleSetLoader {
             let (texts, unreadable) = readGuidelines(guidelines, limit: limits.guidelineBytes, log: &log)
             index = GuidelineIndex(texts, unreadable: unreadable)
         }
-        return try load(sources: sources, guidelines: index, limits: limits, log: log)
+        return try load(sources: sources, guidelines: index, limits: limits, threads: threads, log: log)
     }
 
     /// Loads rule files given as (path, contents); `guidelines` maps a guideline file name to
@@ -50,18 +55,24 @@ public enum RuleSetLoader {
     /// files by `path`; the file name (after the last `/`) must be `<category>.yaml` or
     /// `lists.yaml`.
     public static func load(sources: [(path: String, text: String)], guidelines: [String: String]? = nil,
-                            limits: RuleLimits = .standard) throws(RuleLoadError) -> RuleSet {
+                            limits: RuleLimits = .standard, threads: Int = 1) throws(RuleLoadError) -> RuleSet {
         try load(sources: sources, guidelines: guidelines.map { GuidelineIndex($0) }, limits: limits,
-                 log: DiagnosticLog(limit: limits.diagnostics))
+                 threads: threads, log: DiagnosticLog(limit: limits.diagnostics))
     }
 
     private static func load(sources: [(path: String, text: String)], guidelines: GuidelineIndex?,
-                             limits: RuleLimits, log: DiagnosticLog) throws(RuleLoadError) -> RuleSet {
+                             limits: RuleLimits, threads: Int, log: DiagnosticLog) throws(RuleLoadError) -> RuleSet {
         var log = log
         var files: [RawRuleFile] = []
         var rules = 0
-        for source in sources.sorted(by: { $0.path < $1.path }) {
-            guard let root = YAMLDocument.parse(path: source.path, text: source.text, limits: limits, log: &log) else { continue }
+        let sources = sources.sorted(by: { $0.path < $1.path })
+        // Parsed ahead on several threads, or one file at a time (one node tree alive at once).
+        let parsed = threads > 1 ? parse(sources, limits: limits, threads: threads) : nil
+        for (index, source) in sources.enumerated() {
+            let document = parsed?[index] ?? parse(source, limits: limits)
+            // Each file's parse diagnostics, then its decoding's: the order of a serial load.
+            log.append(document.log)
+            guard let root = document.root else { continue }
             let decoder = RuleFileDecoder(path: source.path, limits: limits)
             if let file = decoder.decode(root, rulesBefore: rules, log: &log) {
                 files.append(file)
@@ -72,6 +83,38 @@ public enum RuleSetLoader {
         let ruleSet = assembler.assemble(files, log: &log)
         guard let ruleSet, log.isEmpty else { throw RuleLoadError(log.finished()) }
         return ruleSet
+    }
+
+    /// The YAML node tree of a source, with the diagnostics of parsing it.
+    private static func parse(_ source: (path: String, text: String), limits: RuleLimits)
+        -> (root: Node?, log: DiagnosticLog) {
+        var log = DiagnosticLog(limit: limits.diagnostics)
+        let root = YAMLDocument.parse(path: source.path, text: source.text, limits: limits, log: &log)
+        return (root, log)
+    }
+
+    /// ``parse(_:limits:)`` of each source, in the order of `sources`, on `threads` threads
+    /// (this one among them), each taking whole files: the largest first, to the least loaded.
+    private static func parse(_ sources: [(path: String, text: String)], limits: RuleLimits, threads: Int)
+        -> [(root: Node?, log: DiagnosticLog)] {
+        let threads = max(1, min(threads, sources.count))
+        guard threads > 1 else { return sources.map { parse($0, limits: limits) } }
+        var shares = Array(repeating: [Int](), count: threads)
+        var loads = Array(repeating: 0, count: threads)
+        for index in sources.indices.sorted(by: { sources[$0].text.utf8.count > sources[$1].text.utf8.count }) {
+            let least = loads.indices.min { loads[$0] < loads[$1] }!
+            shares[least].append(index)
+            loads[least] += sources[index].text.utf8.count
+        }
+        let others = shares.dropFirst().map { share in
+            Eventual(onThread: true) { share.map { ($0, parse(sources[$0], limits: limits)) } }
+        }
+        var results = [(root: Node?, log: DiagnosticLog)?](repeating: nil, count: sources.count)
+        for index in shares[0] { results[index] = parse(sources[index], limits: limits) }
+        for other in others {
+            for (index, result) in other.value { results[index] = result }
+        }
+        return results.map { $0! }
     }
 
     /// Why the folder at `path` cannot be listed, in the operating system's words.

@@ -63,10 +63,11 @@ struct Classify: ParsableCommand {
         let jobs = self.jobs ?? min(512, ProcessInfo.processInfo.activeProcessorCount)
         if jobs > 1 {
             // The normalizer's scalar table (compiling needs it) is built on a second core
-            // while this one loads the rules.
+            // while this one loads the rules; loading parses the rule files on up to `jobs` threads,
+            // and compiling builds the literal DFA beside the other tables.
             Thread.detachNewThread { Normalizer.prepare() }
         }
-        let classifier = try ruleOptions.classifier()
+        let classifier = try ruleOptions.classifier(threads: jobs)
         let configuration = PostProcessor.Configuration(
             format: format, input: input, onlyFlagged: onlyFlagged, failOn: failOn?.action,
             useLanguage: !allLanguages)

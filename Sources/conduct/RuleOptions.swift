@@ -12,13 +12,15 @@ struct RuleOptions: ParsableArguments {
         valueName: "dir"))
     var guidelines: String?
 
-    /// Loads and compiles the rules, or prints every diagnostic and exits with 2.
-    func classifier() throws -> Classifier {
+    /// Loads and compiles the rules (on up to `threads` threads), or prints every diagnostic and
+    /// exits with 2.
+    func classifier(threads: Int = 1) throws -> Classifier {
         do {
             if let rules {
-                return try Classifier(rulesDirectory: rules, guidelines: guidelines ?? Self.defaultGuidelines(for: rules))
+                return try Classifier(rulesDirectory: rules, guidelines: guidelines ?? Self.defaultGuidelines(for: rules),
+                                      threads: threads)
             }
-            return try Classifier.bundled()
+            return try Classifier.bundled(threads: threads)
         } catch {
             let diagnostics = (error as? RuleLoadError)?.diagnostics
                 ?? [Diagnostic(at: SourceLocation(file: rules ?? "Rules", line: 1, column: 1), "\(error)")]
