@@ -39,7 +39,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ConductNormalizationTests", dependencies: ["ConductNormalization"]),
+        .testTarget(name: "ConductNormalizationTests", dependencies: ["ConductNormalization", "CConductICU"]),
         .testTarget(name: "ConductMatchingTests", dependencies: ["ConductMatching"]),
         .testTarget(name: "ConductIOTests", dependencies: ["ConductIO"], resources: [.copy("FuzzCrashers")]),
         .testTarget(name: "ConductRulesTests", dependencies: ["ConductRules"], resources: [.copy("Fixtures")]),

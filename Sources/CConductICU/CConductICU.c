@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/uscript.h>
+#include <unicode/uset.h>
 #include <unicode/uspoof.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
@@ -10,6 +11,8 @@
 #include <unicode/uversion.h>
 
 #include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
 
 static const UNormalizer2 *nfkc_cf(void) {
     // ICU caches its normalizer instances; this lookup is a cheap once-initialised read.
@@ -148,6 +151,154 @@ uint16_t conduct_latin_fold(uint32_t scalar) {
         if (!is_combining_diacritic(mark)) return 0;
     }
     return (uint16_t)base;
+}
+
+// --- The whole table at once -----------------------------------------------------------
+//
+// `conduct_fill_scalar_table` computes what `conduct_scalar_info` and `conduct_latin_fold`
+// give, for every scalar below a limit, with a fraction of the ICU calls: the binary
+// properties come from their sets' ranges, the normalizer instances are fetched once, and
+// normalization-inert scalars (most of them) skip the boundary and mapping queries.
+
+/// Sets `bit` in `flags[c]` for every code point `c < limit` that has the binary `property`.
+/// Returns 0 when ICU cannot build the set.
+static int mark_property(UProperty property, uint8_t bit, uint8_t *flags, uint32_t limit) {
+    UErrorCode status = U_ZERO_ERROR;
+    USet *set = uset_openEmpty();
+    uset_applyIntPropertyValue(set, property, 1, &status);
+    if (U_FAILURE(status)) {
+        uset_close(set);
+        return 0;
+    }
+    int32_t items = uset_getItemCount(set);
+    for (int32_t i = 0; i < items; i++) {
+        UChar32 start, end;
+        status = U_ZERO_ERROR;
+        // Binary properties hold no strings: every item is a range.
+        if (uset_getItem(set, i, &start, &end, NULL, 0, &status) != 0 || U_FAILURE(status)) continue;
+        for (UChar32 c = start; c <= end && (uint32_t)c < limit; c++) flags[c] |= bit;
+    }
+    uset_close(set);
+    return 1;
+}
+
+enum { FLAG_IGNORABLE = 1, FLAG_WHITE_SPACE = 2, FLAG_PICTOGRAPHIC = 4 };
+
+/// `conduct_latin_fold` for a scalar of general-category mask `mask`, with the NFD instance at
+/// hand: the same answers, the extra folds looked up by a `switch`.
+static uint16_t latin_fold(UChar32 c, int32_t mask, const UNormalizer2 *nfd_instance) {
+    if (c < 0xC0 || c > 0xFFFF || !(mask & U_GC_L_MASK)) return 0;
+#define FOLD1(a) ((uint16_t)(uint8_t)(a))
+#define FOLD2(a, b) ((uint16_t)((uint8_t)(a) | ((uint16_t)(uint8_t)(b) << 8)))
+    switch (c) {  // extra_folds, in the same order
+    case 0x00C6: case 0x00E6: return FOLD2('a', 'e');
+    case 0x00D8: case 0x00F8: return FOLD1('o');
+    case 0x00DF: return FOLD2('s', 's');
+    case 0x0110: case 0x0111: return FOLD1('d');
+    case 0x0126: case 0x0127: return FOLD1('h');
+    case 0x0131: return FOLD1('i');
+    case 0x0141: case 0x0142: return FOLD1('l');
+    case 0x0152: case 0x0153: return FOLD2('o', 'e');
+    case 0x0166: case 0x0167: return FOLD1('t');
+    case 0x0180: return FOLD1('b');
+    case 0x0197: case 0x0268: return FOLD1('i');
+    case 0x0244: case 0x0289: return FOLD1('u');
+    case 0x023B: case 0x023C: return FOLD1('c');
+    case 0x0246: case 0x0247: return FOLD1('e');
+    case 0x0248: case 0x0249: return FOLD1('j');
+    case 0x024C: case 0x024D: return FOLD1('r');
+    case 0x024E: case 0x024F: return FOLD1('y');
+    case 0x01B5: case 0x01B6: return FOLD1('z');
+    case 0x1E9E: return FOLD2('s', 's');
+    default: break;
+    }
+#undef FOLD1
+#undef FOLD2
+    // An NFD-inert scalar has no decomposition: answered without copying one out.
+    if (nfd_instance == NULL || unorm2_isInert(nfd_instance, c)) return 0;
+    UChar decomposition[16];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t length = unorm2_getDecomposition(nfd_instance, c, decomposition, 16, &status);
+    if (U_FAILURE(status) || length < 2) return 0;
+    UChar base = decomposition[0];
+    if (!((base >= 'a' && base <= 'z') || (base >= 'A' && base <= 'Z'))) return 0;
+    for (int32_t i = 1; i < length;) {
+        UChar32 mark;
+        U16_NEXT(decomposition, i, length, mark);
+        if (!is_combining_diacritic(mark)) return 0;
+    }
+    return (uint16_t)base;
+}
+
+int conduct_fill_scalar_table(uint32_t limit, uint32_t *infos, uint16_t *folds) {
+    if (limit > 0x110000) limit = 0x110000;
+    uint8_t *flags = calloc(limit > 0 ? limit : 1, 1);
+    if (flags == NULL) return 0;
+    if (!mark_property(UCHAR_DEFAULT_IGNORABLE_CODE_POINT, FLAG_IGNORABLE, flags, limit) ||
+        !mark_property(UCHAR_WHITE_SPACE, FLAG_WHITE_SPACE, flags, limit) ||
+        !mark_property(UCHAR_EXTENDED_PICTOGRAPHIC, FLAG_PICTOGRAPHIC, flags, limit)) {
+        free(flags);
+        return 0;
+    }
+    const UNormalizer2 *normalizer = nfkc_cf();
+    const UNormalizer2 *nfd_instance = nfd();
+    for (uint32_t scalar = 0; scalar < limit; scalar++) {
+        UChar32 c = (UChar32)scalar;
+        if (scalar >= 0xD800 && scalar <= 0xDFFF) {
+            infos[scalar] = 0;
+            folds[scalar] = 0;
+            continue;
+        }
+        uint8_t flag = flags[scalar];
+        int8_t type = u_charType(c);
+        if (type == U_UNASSIGNED && !(flag & FLAG_IGNORABLE)) {
+            uint32_t info = CONDUCT_BOUNDARY_BEFORE | CONDUCT_BOUNDARY_AFTER;
+            if (flag & FLAG_PICTOGRAPHIC) info |= CONDUCT_PICTOGRAPHIC;
+            infos[scalar] = info | ((uint32_t)USCRIPT_UNKNOWN & 0xFF) << CONDUCT_SCRIPT_SHIFT;
+            folds[scalar] = 0;
+            continue;
+        }
+        uint32_t info = 0;
+        if (normalizer != NULL) {
+            if (unorm2_isInert(normalizer, c)) {
+                // Inert: a boundary on both sides, and the scalar maps to itself.
+                info |= CONDUCT_BOUNDARY_BEFORE | CONDUCT_BOUNDARY_AFTER;
+            } else {
+                if (unorm2_hasBoundaryBefore(normalizer, c)) info |= CONDUCT_BOUNDARY_BEFORE;
+                if (unorm2_hasBoundaryAfter(normalizer, c)) info |= CONDUCT_BOUNDARY_AFTER;
+                UChar source[2];
+                int32_t length = 0;
+                U16_APPEND_UNSAFE(source, length, c);
+                UChar result[32];
+                UErrorCode status = U_ZERO_ERROR;
+                int32_t needed = unorm2_normalize(normalizer, source, length, result, 32, &status);
+                if (status == U_BUFFER_OVERFLOW_ERROR || U_FAILURE(status) || needed != length ||
+                    result[0] != source[0] || (length == 2 && result[1] != source[1])) {
+                    info |= CONDUCT_NFKC_CHANGES;
+                }
+            }
+        }
+        if (flag & FLAG_IGNORABLE) info |= CONDUCT_IGNORABLE;
+        if (flag & FLAG_WHITE_SPACE) info |= CONDUCT_WHITE_SPACE;
+        if (flag & FLAG_PICTOGRAPHIC) info |= CONDUCT_PICTOGRAPHIC;
+        int32_t mask = (int32_t)U_MASK(type);
+        if (mask & U_GC_L_MASK) info |= CONDUCT_LETTER;
+        if (mask & U_GC_M_MASK) info |= CONDUCT_MARK;
+        if (mask & U_GC_ND_MASK) info |= CONDUCT_DIGIT;
+        if (is_combining_diacritic(c) && (mask & U_GC_M_MASK)) info |= CONDUCT_DIACRITIC;
+        UErrorCode status = U_ZERO_ERROR;
+        UScriptCode script = uscript_getScript(c, &status);
+        if (U_FAILURE(status)) script = USCRIPT_COMMON;
+        if (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
+            script == USCRIPT_HANGUL) {
+            if (mask & (U_GC_L_MASK | U_GC_NL_MASK)) info |= CONDUCT_IDEOGRAPHIC;
+        }
+        if (script == USCRIPT_KATAKANA) info |= CONDUCT_KATAKANA;
+        infos[scalar] = info | ((uint32_t)script & 0xFF) << CONDUCT_SCRIPT_SHIFT;
+        folds[scalar] = scalar < 0x80 ? 0 : latin_fold(c, mask, nfd_instance);
+    }
+    free(flags);
+    return 1;
 }
 
 static USpoofChecker *spoof_checker = NULL;

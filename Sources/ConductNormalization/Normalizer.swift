@@ -37,7 +37,7 @@ public struct Normalizer: Sendable {
     }
 
     /// Builds the process-wide table of non-ASCII scalars now rather than at the first
-    /// non-ASCII character (about 130,000 ICU look-ups, 15–25 ms). Call it on another thread
+    /// non-ASCII character (about 50 M instructions). Call it on another thread
     /// while the main one loads rules, to take that time off the start-up; a normalizer
     /// that needs the table meanwhile waits for it. Later calls return at once.
     public static func prepare() {

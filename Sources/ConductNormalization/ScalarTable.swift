@@ -7,7 +7,9 @@ import CConductICU
 ///     let info = ScalarTable.shared.info(0x0456)      // Cyrillic і
 ///     ScalarInfo.confusableTarget(info)               // UInt8(ascii: "i")
 ///
-/// Cost: built on first use (about 130 000 ICU look-ups, tens of milliseconds); about 1.3 MB.
+/// Cost: built on first use (the binary properties from ICU's ranges, a few ICU look-ups per
+/// scalar, more for the few thousand that normalization changes; a few milliseconds); about
+/// 1.3 MB.
 /// Scalars at or above ``limit`` (ideographs of plane 2, tags, private use) are asked of ICU
 /// each time; they are rare in posts.
 ///
@@ -40,10 +42,13 @@ final class ScalarTable: @unchecked Sendable {
         var buffer = [UInt8](repeating: 0, count: 128)
         let confusables = ConfusableTable.entries
         var nextConfusable = 0
+        // Property bits and folds of the whole range at once; one scalar at a time if ICU
+        // cannot build its property sets.
+        let filled = conduct_fill_scalar_table(limit, infos, folds) != 0
         for scalar in 0..<limit {
             var info: UInt32 = 0
             if scalar < 0xD800 || scalar > 0xDFFF {
-                info = conduct_scalar_info(scalar)
+                info = filled ? infos[Int(scalar)] : conduct_scalar_info(scalar)
                 if info & ScalarInfo.nfkcChanges != 0 {
                     let length = buffer.withUnsafeMutableBufferPointer {
                         conduct_nfkc_casefold_scalar(scalar, $0.baseAddress, Int32($0.count))
@@ -63,7 +68,9 @@ final class ScalarTable: @unchecked Sendable {
                 info |= (confusables[nextConfusable] & 0xFF) << 24
             }
             infos[Int(scalar)] = info
-            folds[Int(scalar)] = scalar < 0x80 || (scalar >= 0xD800 && scalar <= 0xDFFF) ? 0 : conduct_latin_fold(scalar)
+            if !filled {
+                folds[Int(scalar)] = scalar < 0x80 || (scalar >= 0xD800 && scalar <= 0xDFFF) ? 0 : conduct_latin_fold(scalar)
+            }
         }
         pool = .allocate(capacity: max(poolBytes.count, 1))
         poolBytes.withUnsafeBufferPointer { pool.initialize(from: $0.baseAddress!, count: $0.count) }

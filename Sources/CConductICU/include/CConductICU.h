@@ -61,6 +61,12 @@ int32_t conduct_nfkc_casefold_scalar(uint32_t scalar, uint8_t *destination, int3
 /// 0 when the scalar does not fold.
 uint16_t conduct_latin_fold(uint32_t scalar);
 
+/// Fills `infos[s]` with `conduct_scalar_info(s)` and `folds[s]` with `conduct_latin_fold(s)`
+/// for every scalar `s < limit` (0 for both at surrogates), with far fewer ICU calls than
+/// asking scalar by scalar. Returns 1, or 0 when ICU cannot build a property set or memory
+/// runs out (the arrays are then partly written: fill them one scalar at a time instead).
+int conduct_fill_scalar_table(uint32_t limit, uint32_t *infos, uint16_t *folds);
+
 /// UTS #39 skeleton of `length` UTF-16 units at `source` (ICU uspoof_getSkeleton), at most
 /// `capacity` units written to `destination`. Returns the units needed, or -1 on error.
 int32_t conduct_confusable_skeleton(const uint16_t *source, int32_t length,
