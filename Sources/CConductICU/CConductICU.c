@@ -45,37 +45,30 @@ static int is_combining_diacritic(UChar32 c) {
            (c >= 0xFE20 && c <= 0xFE2F);
 }
 
-uint32_t conduct_scalar_info(uint32_t scalar) {
-    UChar32 c = (UChar32)scalar;
-    if (u_charType(c) == U_UNASSIGNED && !u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
-        // Unassigned code points are normalization-inert and have no other property we read
-        // (Extended_Pictographic reserves some unassigned emoji ranges: keep those).
-        uint32_t info = CONDUCT_BOUNDARY_BEFORE | CONDUCT_BOUNDARY_AFTER;
-        if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) info |= CONDUCT_PICTOGRAPHIC;
-        return info | ((uint32_t)USCRIPT_UNKNOWN & 0xFF) << CONDUCT_SCRIPT_SHIFT;
-    }
+/// The NFKC_Casefold bits of `c`: its boundaries, and whether it maps to something else.
+static uint32_t normalization_bits(const UNormalizer2 *normalizer, UChar32 c) {
     uint32_t info = 0;
-    const UNormalizer2 *normalizer = nfkc_cf();
-    if (normalizer != NULL) {
-        if (unorm2_hasBoundaryBefore(normalizer, c)) info |= CONDUCT_BOUNDARY_BEFORE;
-        if (unorm2_hasBoundaryAfter(normalizer, c)) info |= CONDUCT_BOUNDARY_AFTER;
-        if (!unorm2_isInert(normalizer, c)) {
-            UChar source[2];
-            int32_t length = 0;
-            U16_APPEND_UNSAFE(source, length, c);
-            UChar result[32];
-            UErrorCode status = U_ZERO_ERROR;
-            int32_t needed = unorm2_normalize(normalizer, source, length, result, 32, &status);
-            if (status == U_BUFFER_OVERFLOW_ERROR || U_FAILURE(status) || needed != length ||
-                result[0] != source[0] || (length == 2 && result[1] != source[1])) {
-                info |= CONDUCT_NFKC_CHANGES;
-            }
+    if (unorm2_hasBoundaryBefore(normalizer, c)) info |= CONDUCT_BOUNDARY_BEFORE;
+    if (unorm2_hasBoundaryAfter(normalizer, c)) info |= CONDUCT_BOUNDARY_AFTER;
+    if (!unorm2_isInert(normalizer, c)) {
+        UChar source[2];
+        int32_t length = 0;
+        U16_APPEND_UNSAFE(source, length, c);
+        UChar result[32];
+        UErrorCode status = U_ZERO_ERROR;
+        int32_t needed = unorm2_normalize(normalizer, source, length, result, 32, &status);
+        if (status == U_BUFFER_OVERFLOW_ERROR || U_FAILURE(status) || needed != length ||
+            result[0] != source[0] || (length == 2 && result[1] != source[1])) {
+            info |= CONDUCT_NFKC_CHANGES;
         }
     }
-    if (u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) info |= CONDUCT_IGNORABLE;
-    if (u_hasBinaryProperty(c, UCHAR_WHITE_SPACE)) info |= CONDUCT_WHITE_SPACE;
-    if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) info |= CONDUCT_PICTOGRAPHIC;
-    int32_t mask = U_GET_GC_MASK(c);
+    return info;
+}
+
+/// The bits of an assigned (or ignorable) `c` of general-category mask `mask` that come from
+/// its category and script, the script included.
+static uint32_t category_and_script_bits(UChar32 c, int32_t mask) {
+    uint32_t info = 0;
     if (mask & U_GC_L_MASK) info |= CONDUCT_LETTER;
     if (mask & U_GC_M_MASK) info |= CONDUCT_MARK;
     if (mask & U_GC_ND_MASK) info |= CONDUCT_DIGIT;
@@ -88,8 +81,29 @@ uint32_t conduct_scalar_info(uint32_t scalar) {
         if (mask & (U_GC_L_MASK | U_GC_NL_MASK)) info |= CONDUCT_IDEOGRAPHIC;
     }
     if (script == USCRIPT_KATAKANA) info |= CONDUCT_KATAKANA;
-    info |= ((uint32_t)script & 0xFF) << CONDUCT_SCRIPT_SHIFT;
-    return info;
+    return info | ((uint32_t)script & 0xFF) << CONDUCT_SCRIPT_SHIFT;
+}
+
+/// The info of an unassigned, not ignorable code point: normalization-inert, with no other
+/// property read (Extended_Pictographic reserves some unassigned emoji ranges: kept).
+static uint32_t unassigned_info(int pictographic) {
+    uint32_t info = CONDUCT_BOUNDARY_BEFORE | CONDUCT_BOUNDARY_AFTER;
+    if (pictographic) info |= CONDUCT_PICTOGRAPHIC;
+    return info | ((uint32_t)USCRIPT_UNKNOWN & 0xFF) << CONDUCT_SCRIPT_SHIFT;
+}
+
+uint32_t conduct_scalar_info(uint32_t scalar) {
+    UChar32 c = (UChar32)scalar;
+    if (u_charType(c) == U_UNASSIGNED && !u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
+        return unassigned_info(u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC));
+    }
+    uint32_t info = 0;
+    const UNormalizer2 *normalizer = nfkc_cf();
+    if (normalizer != NULL) info |= normalization_bits(normalizer, c);
+    if (u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) info |= CONDUCT_IGNORABLE;
+    if (u_hasBinaryProperty(c, UCHAR_WHITE_SPACE)) info |= CONDUCT_WHITE_SPACE;
+    if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) info |= CONDUCT_PICTOGRAPHIC;
+    return info | category_and_script_bits(c, U_GET_GC_MASK(c));
 }
 
 int32_t conduct_nfkc_casefold_scalar(uint32_t scalar, uint8_t *destination, int32_t capacity) {
@@ -127,20 +141,12 @@ static const struct { UChar32 scalar; char folded[3]; } extra_folds[] = {
     {0x024F, "y"}, {0x01B5, "z"}, {0x01B6, "z"}, {0x0111, "d"}, {0x1E9E, "ss"},
 };
 
-uint16_t conduct_latin_fold(uint32_t scalar) {
-    UChar32 c = (UChar32)scalar;
-    if (c < 0xC0 || c > 0xFFFF || !(U_GET_GC_MASK(c) & U_GC_L_MASK)) return 0;
-    for (size_t i = 0; i < sizeof extra_folds / sizeof extra_folds[0]; i++) {
-        if (extra_folds[i].scalar == c) {
-            return (uint16_t)((uint8_t)extra_folds[i].folded[0] |
-                              ((uint16_t)(uint8_t)extra_folds[i].folded[1] << 8));
-        }
-    }
-    const UNormalizer2 *normalizer = nfd();
-    if (normalizer == NULL) return 0;
+/// The ASCII letter `c` decomposes to under NFD when the rest of its decomposition is
+/// combining diacritics, else 0.
+static uint16_t decomposition_fold(const UNormalizer2 *nfd_instance, UChar32 c) {
     UChar decomposition[16];
     UErrorCode status = U_ZERO_ERROR;
-    int32_t length = unorm2_getDecomposition(normalizer, c, decomposition, 16, &status);
+    int32_t length = unorm2_getDecomposition(nfd_instance, c, decomposition, 16, &status);
     if (U_FAILURE(status) || length < 2) return 0;
     UChar base = decomposition[0];
     int isLetter = (base >= 'a' && base <= 'z') || (base >= 'A' && base <= 'Z');
@@ -151,6 +157,19 @@ uint16_t conduct_latin_fold(uint32_t scalar) {
         if (!is_combining_diacritic(mark)) return 0;
     }
     return (uint16_t)base;
+}
+
+uint16_t conduct_latin_fold(uint32_t scalar) {
+    UChar32 c = (UChar32)scalar;
+    if (c < 0xC0 || c > 0xFFFF || !(U_GET_GC_MASK(c) & U_GC_L_MASK)) return 0;
+    for (size_t i = 0; i < sizeof extra_folds / sizeof extra_folds[0]; i++) {
+        if (extra_folds[i].scalar == c) {
+            return (uint16_t)((uint8_t)extra_folds[i].folded[0] |
+                              ((uint16_t)(uint8_t)extra_folds[i].folded[1] << 8));
+        }
+    }
+    const UNormalizer2 *normalizer = nfd();
+    return normalizer == NULL ? 0 : decomposition_fold(normalizer, c);
 }
 
 // --- The whole table at once -----------------------------------------------------------
@@ -216,18 +235,7 @@ static uint16_t latin_fold(UChar32 c, int32_t mask, const UNormalizer2 *nfd_inst
 #undef FOLD2
     // An NFD-inert scalar has no decomposition: answered without copying one out.
     if (nfd_instance == NULL || unorm2_isInert(nfd_instance, c)) return 0;
-    UChar decomposition[16];
-    UErrorCode status = U_ZERO_ERROR;
-    int32_t length = unorm2_getDecomposition(nfd_instance, c, decomposition, 16, &status);
-    if (U_FAILURE(status) || length < 2) return 0;
-    UChar base = decomposition[0];
-    if (!((base >= 'a' && base <= 'z') || (base >= 'A' && base <= 'Z'))) return 0;
-    for (int32_t i = 1; i < length;) {
-        UChar32 mark;
-        U16_NEXT(decomposition, i, length, mark);
-        if (!is_combining_diacritic(mark)) return 0;
-    }
-    return (uint16_t)base;
+    return decomposition_fold(nfd_instance, c);
 }
 
 int conduct_fill_scalar_table(uint32_t limit, uint32_t *infos, uint16_t *folds) {
@@ -252,49 +260,21 @@ int conduct_fill_scalar_table(uint32_t limit, uint32_t *infos, uint16_t *folds) 
         uint8_t flag = flags[scalar];
         int8_t type = u_charType(c);
         if (type == U_UNASSIGNED && !(flag & FLAG_IGNORABLE)) {
-            uint32_t info = CONDUCT_BOUNDARY_BEFORE | CONDUCT_BOUNDARY_AFTER;
-            if (flag & FLAG_PICTOGRAPHIC) info |= CONDUCT_PICTOGRAPHIC;
-            infos[scalar] = info | ((uint32_t)USCRIPT_UNKNOWN & 0xFF) << CONDUCT_SCRIPT_SHIFT;
+            infos[scalar] = unassigned_info(flag & FLAG_PICTOGRAPHIC);
             folds[scalar] = 0;
             continue;
         }
         uint32_t info = 0;
         if (normalizer != NULL) {
-            if (unorm2_isInert(normalizer, c)) {
-                // Inert: a boundary on both sides, and the scalar maps to itself.
-                info |= CONDUCT_BOUNDARY_BEFORE | CONDUCT_BOUNDARY_AFTER;
-            } else {
-                if (unorm2_hasBoundaryBefore(normalizer, c)) info |= CONDUCT_BOUNDARY_BEFORE;
-                if (unorm2_hasBoundaryAfter(normalizer, c)) info |= CONDUCT_BOUNDARY_AFTER;
-                UChar source[2];
-                int32_t length = 0;
-                U16_APPEND_UNSAFE(source, length, c);
-                UChar result[32];
-                UErrorCode status = U_ZERO_ERROR;
-                int32_t needed = unorm2_normalize(normalizer, source, length, result, 32, &status);
-                if (status == U_BUFFER_OVERFLOW_ERROR || U_FAILURE(status) || needed != length ||
-                    result[0] != source[0] || (length == 2 && result[1] != source[1])) {
-                    info |= CONDUCT_NFKC_CHANGES;
-                }
-            }
+            // Inert (most scalars): a boundary on both sides, and the scalar maps to itself.
+            info |= unorm2_isInert(normalizer, c) ? CONDUCT_BOUNDARY_BEFORE | CONDUCT_BOUNDARY_AFTER
+                                                  : normalization_bits(normalizer, c);
         }
         if (flag & FLAG_IGNORABLE) info |= CONDUCT_IGNORABLE;
         if (flag & FLAG_WHITE_SPACE) info |= CONDUCT_WHITE_SPACE;
         if (flag & FLAG_PICTOGRAPHIC) info |= CONDUCT_PICTOGRAPHIC;
         int32_t mask = (int32_t)U_MASK(type);
-        if (mask & U_GC_L_MASK) info |= CONDUCT_LETTER;
-        if (mask & U_GC_M_MASK) info |= CONDUCT_MARK;
-        if (mask & U_GC_ND_MASK) info |= CONDUCT_DIGIT;
-        if (is_combining_diacritic(c) && (mask & U_GC_M_MASK)) info |= CONDUCT_DIACRITIC;
-        UErrorCode status = U_ZERO_ERROR;
-        UScriptCode script = uscript_getScript(c, &status);
-        if (U_FAILURE(status)) script = USCRIPT_COMMON;
-        if (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
-            script == USCRIPT_HANGUL) {
-            if (mask & (U_GC_L_MASK | U_GC_NL_MASK)) info |= CONDUCT_IDEOGRAPHIC;
-        }
-        if (script == USCRIPT_KATAKANA) info |= CONDUCT_KATAKANA;
-        infos[scalar] = info | ((uint32_t)script & 0xFF) << CONDUCT_SCRIPT_SHIFT;
+        infos[scalar] = info | category_and_script_bits(c, mask);
         folds[scalar] = scalar < 0x80 ? 0 : latin_fold(c, mask, nfd_instance);
     }
     free(flags);
