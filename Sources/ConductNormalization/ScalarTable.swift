@@ -8,8 +8,8 @@ import CConductICU
 ///     ScalarInfo.confusableTarget(info)               // UInt8(ascii: "i")
 ///
 /// Cost: built on first use (the binary properties from ICU's ranges, a few ICU look-ups per
-/// scalar, more for the few thousand that normalization changes; a few milliseconds); about
-/// 1.3 MB.
+/// scalar, more for the few thousand that normalization changes: about 50 M instructions);
+/// about 1.3 MB.
 /// Scalars at or above ``limit`` (ideographs of plane 2, tags, private use) are asked of ICU
 /// each time; they are rare in posts.
 ///
