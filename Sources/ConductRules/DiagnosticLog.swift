@@ -10,8 +10,13 @@ struct DiagnosticLog {
     var count: Int { diagnostics.count + dropped }
 
     mutating func error(_ location: SourceLocation, _ message: String) {
+        add(Diagnostic(.error, at: location, message))
+    }
+
+    /// Keeps `diagnostic` while under the limit, else counts it.
+    private mutating func add(_ diagnostic: Diagnostic) {
         if diagnostics.count < limit {
-            diagnostics.append(Diagnostic(.error, at: location, message))
+            diagnostics.append(diagnostic)
         } else {
             dropped += 1
         }
@@ -20,13 +25,7 @@ struct DiagnosticLog {
     /// Appends the diagnostics of `other` (kept within this log's limit, the rest counted as
     /// dropped), as if they had been reported here.
     mutating func append(_ other: DiagnosticLog) {
-        for diagnostic in other.diagnostics {
-            if diagnostics.count < limit {
-                diagnostics.append(diagnostic)
-            } else {
-                dropped += 1
-            }
-        }
+        for diagnostic in other.diagnostics { add(diagnostic) }
         dropped += other.dropped
     }
 
