@@ -12,7 +12,6 @@
 
 #include <pthread.h>
 #include <stdlib.h>
-#include <string.h>
 
 static const UNormalizer2 *nfkc_cf(void) {
     // ICU caches its normalizer instances; this lookup is a cheap once-initialised read.
@@ -138,7 +137,7 @@ static const struct { UChar32 scalar; char folded[3]; } extra_folds[] = {
     {0x0167, "t"}, {0x0180, "b"}, {0x0197, "i"}, {0x0268, "i"}, {0x0244, "u"},
     {0x0289, "u"}, {0x023B, "c"}, {0x023C, "c"}, {0x0246, "e"}, {0x0247, "e"},
     {0x0248, "j"}, {0x0249, "j"}, {0x024C, "r"}, {0x024D, "r"}, {0x024E, "y"},
-    {0x024F, "y"}, {0x01B5, "z"}, {0x01B6, "z"}, {0x0111, "d"}, {0x1E9E, "ss"},
+    {0x024F, "y"}, {0x01B5, "z"}, {0x01B6, "z"}, {0x1E9E, "ss"},
 };
 
 /// The ASCII letter `c` decomposes to under NFD when the rest of its decomposition is
@@ -176,8 +175,9 @@ uint16_t conduct_latin_fold(uint32_t scalar) {
 //
 // `conduct_fill_scalar_table` computes what `conduct_scalar_info` and `conduct_latin_fold`
 // give, for every scalar below a limit, with a fraction of the ICU calls: the binary
-// properties come from their sets' ranges, the normalizer instances are fetched once, and
-// normalization-inert scalars (most of them) skip the boundary and mapping queries.
+// properties come from their sets' ranges, the normalizer instances are fetched once,
+// normalization-inert scalars (most of them) skip the boundary and mapping queries, and the
+// extra folds are written once at the end instead of being searched for every letter.
 
 /// Sets `bit` in `flags[c]` for every code point `c < limit` that has the binary `property`.
 /// Returns 0 when ICU cannot build the set.
@@ -203,36 +203,10 @@ static int mark_property(UProperty property, uint8_t bit, uint8_t *flags, uint32
 
 enum { FLAG_IGNORABLE = 1, FLAG_WHITE_SPACE = 2, FLAG_PICTOGRAPHIC = 4 };
 
-/// `conduct_latin_fold` for a scalar of general-category mask `mask`, with the NFD instance at
-/// hand: the same answers, the extra folds looked up by a `switch`.
+/// `conduct_latin_fold` for a scalar of general-category mask `mask` that is not one of the
+/// extra folds, with the NFD instance at hand.
 static uint16_t latin_fold(UChar32 c, int32_t mask, const UNormalizer2 *nfd_instance) {
     if (c < 0xC0 || c > 0xFFFF || !(mask & U_GC_L_MASK)) return 0;
-#define FOLD1(a) ((uint16_t)(uint8_t)(a))
-#define FOLD2(a, b) ((uint16_t)((uint8_t)(a) | ((uint16_t)(uint8_t)(b) << 8)))
-    switch (c) {  // extra_folds, in the same order
-    case 0x00C6: case 0x00E6: return FOLD2('a', 'e');
-    case 0x00D8: case 0x00F8: return FOLD1('o');
-    case 0x00DF: return FOLD2('s', 's');
-    case 0x0110: case 0x0111: return FOLD1('d');
-    case 0x0126: case 0x0127: return FOLD1('h');
-    case 0x0131: return FOLD1('i');
-    case 0x0141: case 0x0142: return FOLD1('l');
-    case 0x0152: case 0x0153: return FOLD2('o', 'e');
-    case 0x0166: case 0x0167: return FOLD1('t');
-    case 0x0180: return FOLD1('b');
-    case 0x0197: case 0x0268: return FOLD1('i');
-    case 0x0244: case 0x0289: return FOLD1('u');
-    case 0x023B: case 0x023C: return FOLD1('c');
-    case 0x0246: case 0x0247: return FOLD1('e');
-    case 0x0248: case 0x0249: return FOLD1('j');
-    case 0x024C: case 0x024D: return FOLD1('r');
-    case 0x024E: case 0x024F: return FOLD1('y');
-    case 0x01B5: case 0x01B6: return FOLD1('z');
-    case 0x1E9E: return FOLD2('s', 's');
-    default: break;
-    }
-#undef FOLD1
-#undef FOLD2
     // An NFD-inert scalar has no decomposition: answered without copying one out.
     if (nfd_instance == NULL || unorm2_isInert(nfd_instance, c)) return 0;
     return decomposition_fold(nfd_instance, c);
@@ -276,6 +250,14 @@ int conduct_fill_scalar_table(uint32_t limit, uint32_t *infos, uint16_t *folds) 
         int32_t mask = (int32_t)U_MASK(type);
         infos[scalar] = info | category_and_script_bits(c, mask);
         folds[scalar] = scalar < 0x80 ? 0 : latin_fold(c, mask, nfd_instance);
+    }
+    // The extra folds take precedence over decompositions, as in `conduct_latin_fold`.
+    for (size_t i = 0; i < sizeof extra_folds / sizeof extra_folds[0]; i++) {
+        UChar32 c = extra_folds[i].scalar;
+        if ((uint32_t)c < limit && (U_GET_GC_MASK(c) & U_GC_L_MASK)) {
+            folds[c] = (uint16_t)((uint8_t)extra_folds[i].folded[0] |
+                                  ((uint16_t)(uint8_t)extra_folds[i].folded[1] << 8));
+        }
     }
     free(flags);
     return 1;
