@@ -6,6 +6,7 @@ import Foundation
 /// `conduct classify [FILE…]`: one verdict per input line, in input order.
 struct Classify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "classify",
         abstract: "Classify posts: JSONL or text in, one JSON verdict per input line out.",
         // Paragraphs are single lines: the argument parser wraps them to the terminal.
         discussion: """

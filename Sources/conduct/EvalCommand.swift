@@ -8,6 +8,7 @@ extension ReportFormat: ExpressibleByArgument {}
 /// `conduct eval FILE…`: quality on labelled posts, with a baseline gate.
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "eval",
         abstract: "Measure the rules on labelled JSONL corpora: precision, recall and F1 per category.",
         discussion: """
         Input rows: {"id", "text", "lang", "labels": [categories]}; a folder stands for its *.jsonl \

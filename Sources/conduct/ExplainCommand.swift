@@ -5,6 +5,7 @@ import Foundation
 /// `conduct explain TEXT | -`: why a post gets its verdict, for a person.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Explain the verdict on one post: hits, guidelines, scores and near misses.",
         discussion: "Reads the post from the argument, or from standard input when it is '-' or absent."
     )

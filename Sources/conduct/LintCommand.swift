@@ -4,6 +4,7 @@ import ConductKit
 /// `conduct lint [DIR]`: every problem in every rule file, as `path:line:col: error: …`.
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check rule files and report every problem with its file, line and column.",
         discussion: "Exits with 0 when the rules load and compile, 2 when they do not."
     )

@@ -6,6 +6,7 @@ import Foundation
 /// `conduct mine WORDLIST…`: false-positive mining over lists of ordinary words.
 struct Mine: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "mine",
         abstract: "Run every rule over lists of ordinary words and report the collisions.",
         discussion: """
         A word list has one word or sentence per line (e.g. /usr/share/dict/american-english and

@@ -4,6 +4,7 @@ import ConductKit
 /// `conduct test [DIR]`: runs every rule example, with automatic mutations.
 struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "test",
         abstract: "Run every rule's examples as tests, with automatic mutations.",
         discussion: """
         Each match example must make its rule hit exactly the ⟦marked⟧ spans, also with a \
