@@ -149,6 +149,19 @@ enum LiteralPlacement: UInt8, Sendable, BitwiseCopyable, CaseIterable {
 enum AtomKind: Hashable, Sendable {
     case word([UInt8], WordAnchoring)
     case detector(DetectorKind)
+
+    /// A word's bytes hashed as one buffer, not byte by byte as `[UInt8]` hashes them.
+    func hash(into hasher: inout Hasher) {
+        switch self {
+        case .word(let bytes, let anchoring):
+            hasher.combine(anchoring)
+            hasher.combine(bytes.count)
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        case .detector(let kind):
+            hasher.combine(UInt8.max)
+            hasher.combine(kind.rawValue)
+        }
+    }
 }
 
 /// A category with its thresholds.

@@ -43,6 +43,17 @@ public enum WordAnchoring: String, Hashable, Sendable {
     case suffix
     /// `*kanker*`: anywhere inside a word ("kankerlijer").
     case infix
+
+    /// Hashes the case alone: the conformance a `String`-backed enum gets otherwise hashes
+    /// its raw value, a string, and the compiler hashes every pattern word's anchoring.
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .whole: hasher.combine(0 as UInt8)
+        case .prefix: hasher.combine(1 as UInt8)
+        case .suffix: hasher.combine(2 as UInt8)
+        case .infix: hasher.combine(3 as UInt8)
+        }
+    }
 }
 
 /// One element of a parsed pattern. Lists (`<name>`) are already resolved into groups.
