@@ -12,6 +12,7 @@
 
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 
 static const UNormalizer2 *nfkc_cf(void) {
     // ICU caches its normalizer instances; this lookup is a cheap once-initialised read.
@@ -64,17 +65,14 @@ static uint32_t normalization_bits(const UNormalizer2 *normalizer, UChar32 c) {
     return info;
 }
 
-/// The bits of an assigned (or ignorable) `c` of general-category mask `mask` that come from
-/// its category and script, the script included.
-static uint32_t category_and_script_bits(UChar32 c, int32_t mask) {
+/// The bits that follow from a general-category mask and a script, the script included. A
+/// pure function: the per-scalar answer and the table fill differ only in how they look the
+/// category and the script up.
+static uint32_t category_and_script_bits(int32_t mask, UScriptCode script) {
     uint32_t info = 0;
     if (mask & U_GC_L_MASK) info |= CONDUCT_LETTER;
     if (mask & U_GC_M_MASK) info |= CONDUCT_MARK;
     if (mask & U_GC_ND_MASK) info |= CONDUCT_DIGIT;
-    if (is_combining_diacritic(c) && (mask & U_GC_M_MASK)) info |= CONDUCT_DIACRITIC;
-    UErrorCode status = U_ZERO_ERROR;
-    UScriptCode script = uscript_getScript(c, &status);
-    if (U_FAILURE(status)) script = USCRIPT_COMMON;
     if (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
         script == USCRIPT_HANGUL) {
         if (mask & (U_GC_L_MASK | U_GC_NL_MASK)) info |= CONDUCT_IDEOGRAPHIC;
@@ -102,7 +100,12 @@ uint32_t conduct_scalar_info(uint32_t scalar) {
     if (u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) info |= CONDUCT_IGNORABLE;
     if (u_hasBinaryProperty(c, UCHAR_WHITE_SPACE)) info |= CONDUCT_WHITE_SPACE;
     if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) info |= CONDUCT_PICTOGRAPHIC;
-    return info | category_and_script_bits(c, U_GET_GC_MASK(c));
+    int32_t mask = U_GET_GC_MASK(c);
+    if (is_combining_diacritic(c) && (mask & U_GC_M_MASK)) info |= CONDUCT_DIACRITIC;
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(c, &status);
+    if (U_FAILURE(status)) script = USCRIPT_COMMON;
+    return info | category_and_script_bits(mask, script);
 }
 
 int32_t conduct_nfkc_casefold_scalar(uint32_t scalar, uint8_t *destination, int32_t capacity) {
@@ -174,93 +177,195 @@ uint16_t conduct_latin_fold(uint32_t scalar) {
 // --- The whole table at once -----------------------------------------------------------
 //
 // `conduct_fill_scalar_table` computes what `conduct_scalar_info` and `conduct_latin_fold`
-// give, for every scalar below a limit, with a fraction of the ICU calls: the binary
-// properties come from their sets' ranges, the normalizer instances are fetched once,
-// normalization-inert scalars (most of them) skip the boundary and mapping queries, and the
-// extra folds are written once at the end instead of being searched for every letter.
+// give for every scalar below a limit. With ICU 63 or later it works from ranges where ICU
+// has them: general categories from `u_enumCharTypes` runs (unassigned runs and surrogates
+// filled without any other look-up), and Default_Ignorable_Code_Point, White_Space and
+// Extended_Pictographic from the ranges of their frozen sets. Per assigned scalar it asks
+// what ICU offers no cheap range view of: the script (ICU's script map, `u_getIntPropertyMap`,
+// costs 16 M instructions to build against 4 M for asking each scalar), whether NFKC_Casefold
+// leaves the scalar inert (the boundaries and a quick check only for the few thousand it does
+// not), and for letters of U+00C0 to U+FFFF whether NFD decomposes them. The per-scalar
+// functions are the fallback for older ICU and for an ICU that cannot give a set or a
+// normalizer, and the reference `ScalarTableTests` compares the fill with, scalar by scalar.
 
-/// Sets `bit` in `flags[c]` for every code point `c < limit` that has the binary `property`.
-/// Returns 0 when ICU cannot build the set.
-static int mark_property(UProperty property, uint8_t bit, uint8_t *flags, uint32_t limit) {
-    UErrorCode status = U_ZERO_ERROR;
-    USet *set = uset_openEmpty();
-    uset_applyIntPropertyValue(set, property, 1, &status);
-    if (U_FAILURE(status)) {
-        uset_close(set);
-        return 0;
+/// `infos` and `folds` for every scalar below `limit` from the per-scalar functions.
+static void fill_scalar_by_scalar(uint32_t limit, uint32_t *infos, uint16_t *folds) {
+    for (uint32_t scalar = 0; scalar < limit; scalar++) {
+        int surrogate = scalar >= 0xD800 && scalar <= 0xDFFF;
+        infos[scalar] = surrogate ? 0 : conduct_scalar_info(scalar);
+        folds[scalar] = surrogate || scalar < 0x80 ? 0 : conduct_latin_fold(scalar);
     }
-    int32_t items = uset_getItemCount(set);
-    for (int32_t i = 0; i < items; i++) {
-        UChar32 start, end;
-        status = U_ZERO_ERROR;
-        // Binary properties hold no strings: every item is a range.
-        if (uset_getItem(set, i, &start, &end, NULL, 0, &status) != 0 || U_FAILURE(status)) continue;
-        for (UChar32 c = start; c <= end && (uint32_t)c < limit; c++) flags[c] |= bit;
-    }
-    uset_close(set);
-    return 1;
 }
 
-enum { FLAG_IGNORABLE = 1, FLAG_WHITE_SPACE = 2, FLAG_PICTOGRAPHIC = 4 };
+#if U_ICU_VERSION_MAJOR_NUM >= 63
 
 /// `conduct_latin_fold` for a scalar of general-category mask `mask` that is not one of the
 /// extra folds, with the NFD instance at hand.
 static uint16_t latin_fold(UChar32 c, int32_t mask, const UNormalizer2 *nfd_instance) {
     if (c < 0xC0 || c > 0xFFFF || !(mask & U_GC_L_MASK)) return 0;
-    // An NFD-inert scalar has no decomposition: answered without copying one out.
-    if (nfd_instance == NULL || unorm2_isInert(nfd_instance, c)) return 0;
+    // Hangul syllables (11,172 of the letters here) decompose algorithmically into conjoining
+    // jamo, never into a Latin letter; an NFD-inert scalar has no decomposition at all. Both
+    // are answered without copying a decomposition out.
+    if (c >= 0xAC00 && c <= 0xD7A3) return 0;
+    if (unorm2_isInert(nfd_instance, c)) return 0;
     return decomposition_fold(nfd_instance, c);
 }
 
-int conduct_fill_scalar_table(uint32_t limit, uint32_t *infos, uint16_t *folds) {
-    if (limit > 0x110000) limit = 0x110000;
-    uint8_t *flags = calloc(limit > 0 ? limit : 1, 1);
-    if (flags == NULL) return 0;
-    if (!mark_property(UCHAR_DEFAULT_IGNORABLE_CODE_POINT, FLAG_IGNORABLE, flags, limit) ||
-        !mark_property(UCHAR_WHITE_SPACE, FLAG_WHITE_SPACE, flags, limit) ||
-        !mark_property(UCHAR_EXTENDED_PICTOGRAPHIC, FLAG_PICTOGRAPHIC, flags, limit)) {
-        free(flags);
-        return 0;
+// Bits of the per-scalar flags `fill_from_ranges` marks from binary-property sets.
+enum {
+    FLAG_IGNORABLE = 1,
+    FLAG_WHITE_SPACE = 2,
+    FLAG_PICTOGRAPHIC = 4,
+};
+
+/// Sets `bit` in `flags[c]` for every code point `c < limit` that has the binary `property`,
+/// range by range. Returns 0 when ICU cannot give the set.
+static int mark_property(UProperty property, uint8_t bit, uint8_t *flags, uint32_t limit) {
+    UErrorCode status = U_ZERO_ERROR;
+    // Frozen and owned by ICU, built once per process.
+    const USet *set = u_getBinaryPropertySet(property, &status);
+    if (U_FAILURE(status)) return 0;
+    int32_t items = uset_getItemCount(set);
+    for (int32_t i = 0; i < items; i++) {
+        UChar32 start, end;
+        status = U_ZERO_ERROR;
+        // Binary properties of code points hold no strings: every item is a range.
+        if (uset_getItem(set, i, &start, &end, NULL, 0, &status) != 0 || U_FAILURE(status)) continue;
+        if ((uint32_t)start >= limit) break;
+        for (UChar32 c = start; c <= end && (uint32_t)c < limit; c++) flags[c] |= bit;
     }
-    const UNormalizer2 *normalizer = nfkc_cf();
-    const UNormalizer2 *nfd_instance = nfd();
-    for (uint32_t scalar = 0; scalar < limit; scalar++) {
-        UChar32 c = (UChar32)scalar;
-        if (scalar >= 0xD800 && scalar <= 0xDFFF) {
-            infos[scalar] = 0;
-            folds[scalar] = 0;
-            continue;
+    return 1;
+}
+
+/// What the category runs of `fill_from_ranges` read and write.
+struct range_fill {
+    uint32_t limit;
+    uint32_t *infos;
+    uint16_t *folds;
+    /// FLAG_* bits of every scalar below `limit`.
+    const uint8_t *flags;
+    const UNormalizer2 *nfkc_cf;
+    const UNormalizer2 *nfd;
+};
+
+/// The NFKC_Casefold bits of a scalar that is not NFKC_Casefold-inert (7,700 below U+20000):
+/// what `normalization_bits` gives, with a quick check instead of a normalization. The quick
+/// check's YES and NO are definite; MAYBE (about 100 combining marks) is settled by
+/// `unorm2_isNormalized`, which is true exactly when normalizing gives the scalar back.
+static uint32_t not_inert_normalization_bits(const UNormalizer2 *normalizer, UChar32 c) {
+    uint32_t info = 0;
+    if (unorm2_hasBoundaryBefore(normalizer, c)) info |= CONDUCT_BOUNDARY_BEFORE;
+    if (unorm2_hasBoundaryAfter(normalizer, c)) info |= CONDUCT_BOUNDARY_AFTER;
+    UChar source[2];
+    int32_t length = 0;
+    U16_APPEND_UNSAFE(source, length, c);
+    UErrorCode status = U_ZERO_ERROR;
+    UNormalizationCheckResult check = unorm2_quickCheck(normalizer, source, length, &status);
+    if (check == UNORM_MAYBE && U_SUCCESS(status)) {
+        check = unorm2_isNormalized(normalizer, source, length, &status) ? UNORM_YES : UNORM_NO;
+    }
+    if (check != UNORM_YES || U_FAILURE(status)) info |= CONDUCT_NFKC_CHANGES;
+    return info;
+}
+
+/// Fills the scalars `start..<end`, all of general-category mask `mask` (assigned, or
+/// unassigned and Default_Ignorable_Code_Point). Per scalar: the script (its bits worked out
+/// again only when it changes), NFKC_Casefold inertness, the combining-diacritic bit and the
+/// fold; the binary properties come from `flags`. About 200 instructions a scalar, two
+/// thirds of them in ICU.
+static void fill_assigned_run(const struct range_fill *fill, UChar32 start, UChar32 end, int32_t mask) {
+    int marks = (mask & U_GC_M_MASK) != 0;
+    UScriptCode last_script = USCRIPT_INVALID_CODE;
+    uint32_t script_bits = 0;
+    for (UChar32 c = start; c < end; c++) {
+        UErrorCode status = U_ZERO_ERROR;
+        UScriptCode script = uscript_getScript(c, &status);
+        if (U_FAILURE(status)) script = USCRIPT_COMMON;
+        if (script != last_script) {
+            last_script = script;
+            script_bits = category_and_script_bits(mask, script);
         }
-        uint8_t flag = flags[scalar];
-        int8_t type = u_charType(c);
-        if (type == U_UNASSIGNED && !(flag & FLAG_IGNORABLE)) {
-            infos[scalar] = unassigned_info(flag & FLAG_PICTOGRAPHIC);
-            folds[scalar] = 0;
-            continue;
-        }
-        uint32_t info = 0;
-        if (normalizer != NULL) {
-            // Inert (most scalars): a boundary on both sides, and the scalar maps to itself.
-            info |= unorm2_isInert(normalizer, c) ? CONDUCT_BOUNDARY_BEFORE | CONDUCT_BOUNDARY_AFTER
-                                                  : normalization_bits(normalizer, c);
-        }
+        uint32_t info = script_bits;
+        // Inert (most scalars): a boundary on both sides, and the scalar maps to itself.
+        info |= unorm2_isInert(fill->nfkc_cf, c) ? CONDUCT_BOUNDARY_BEFORE | CONDUCT_BOUNDARY_AFTER
+                                                 : not_inert_normalization_bits(fill->nfkc_cf, c);
+        uint8_t flag = fill->flags[c];
         if (flag & FLAG_IGNORABLE) info |= CONDUCT_IGNORABLE;
         if (flag & FLAG_WHITE_SPACE) info |= CONDUCT_WHITE_SPACE;
         if (flag & FLAG_PICTOGRAPHIC) info |= CONDUCT_PICTOGRAPHIC;
-        int32_t mask = (int32_t)U_MASK(type);
-        infos[scalar] = info | category_and_script_bits(c, mask);
-        folds[scalar] = scalar < 0x80 ? 0 : latin_fold(c, mask, nfd_instance);
+        if (marks && is_combining_diacritic(c)) info |= CONDUCT_DIACRITIC;
+        fill->infos[c] = info;
+        fill->folds[c] = latin_fold(c, mask, fill->nfd);
     }
-    // The extra folds take precedence over decompositions, as in `conduct_latin_fold`.
-    for (size_t i = 0; i < sizeof extra_folds / sizeof extra_folds[0]; i++) {
-        UChar32 c = extra_folds[i].scalar;
-        if ((uint32_t)c < limit && (U_GET_GC_MASK(c) & U_GC_L_MASK)) {
-            folds[c] = (uint16_t)((uint8_t)extra_folds[i].folded[0] |
-                                  ((uint16_t)(uint8_t)extra_folds[i].folded[1] << 8));
+}
+
+/// `u_enumCharTypes` callback: fills one run of a general category, clipped to the limit.
+static UBool U_CALLCONV fill_category_run(const void *context, UChar32 start, UChar32 limit,
+                                          UCharCategory type) {
+    const struct range_fill *fill = context;
+    if ((uint32_t)start >= fill->limit) return 0;  // runs come in ascending order: done
+    UChar32 end = (uint32_t)limit < fill->limit ? limit : (UChar32)fill->limit;
+    switch (type) {
+    case U_SURROGATE:
+        memset(fill->infos + start, 0, (size_t)(end - start) * sizeof *fill->infos);
+        memset(fill->folds + start, 0, (size_t)(end - start) * sizeof *fill->folds);
+        break;
+    case U_UNASSIGNED:
+        // Unassigned: the default info, except the few default-ignorable code points, which
+        // NFKC_Casefold removes and which are answered like assigned ones.
+        for (UChar32 c = start; c < end; c++) {
+            uint8_t flag = fill->flags[c];
+            if (flag & FLAG_IGNORABLE) {
+                fill_assigned_run(fill, c, c + 1, U_GC_CN_MASK);
+            } else {
+                fill->infos[c] = unassigned_info(flag & FLAG_PICTOGRAPHIC);
+                fill->folds[c] = 0;
+            }
+        }
+        break;
+    default:
+        fill_assigned_run(fill, start, end, (int32_t)U_MASK(type));
+        break;
+    }
+    return 1;
+}
+
+/// `conduct_fill_scalar_table` from ICU's ranges. Returns 0, the arrays partly written, when
+/// ICU cannot give a set or a normalizer, or memory runs out.
+static int fill_from_ranges(uint32_t limit, uint32_t *infos, uint16_t *folds) {
+    const UNormalizer2 *nfkc_cf_instance = nfkc_cf();
+    const UNormalizer2 *nfd_instance = nfd();
+    if (nfkc_cf_instance == NULL || nfd_instance == NULL) return 0;
+    uint8_t *flags = calloc(limit > 0 ? limit : 1, 1);
+    if (flags == NULL) return 0;
+    int marked = mark_property(UCHAR_DEFAULT_IGNORABLE_CODE_POINT, FLAG_IGNORABLE, flags, limit) &&
+                 mark_property(UCHAR_WHITE_SPACE, FLAG_WHITE_SPACE, flags, limit) &&
+                 mark_property(UCHAR_EXTENDED_PICTOGRAPHIC, FLAG_PICTOGRAPHIC, flags, limit);
+    if (marked) {
+        struct range_fill fill = {limit, infos, folds, flags, nfkc_cf_instance, nfd_instance};
+        u_enumCharTypes(fill_category_run, &fill);
+        // The extra folds take precedence over decompositions, as in `conduct_latin_fold`.
+        for (size_t i = 0; i < sizeof extra_folds / sizeof extra_folds[0]; i++) {
+            UChar32 c = extra_folds[i].scalar;
+            if ((uint32_t)c < limit && (U_GET_GC_MASK(c) & U_GC_L_MASK)) {
+                folds[c] = (uint16_t)((uint8_t)extra_folds[i].folded[0] |
+                                      ((uint16_t)(uint8_t)extra_folds[i].folded[1] << 8));
+            }
         }
     }
     free(flags);
-    return 1;
+    return marked;
+}
+
+#endif
+
+int conduct_fill_scalar_table(uint32_t limit, uint32_t *infos, uint16_t *folds) {
+    if (limit > 0x110000) limit = 0x110000;
+#if U_ICU_VERSION_MAJOR_NUM >= 63
+    if (fill_from_ranges(limit, infos, folds)) return 1;
+#endif
+    fill_scalar_by_scalar(limit, infos, folds);
+    return 0;
 }
 
 static USpoofChecker *spoof_checker = NULL;

@@ -7,9 +7,9 @@ import CConductICU
 ///     let info = ScalarTable.shared.info(0x0456)      // Cyrillic і
 ///     ScalarInfo.confusableTarget(info)               // UInt8(ascii: "i")
 ///
-/// Cost: built on first use (the binary properties from ICU's ranges, a few ICU look-ups per
-/// scalar, more for the few thousand that normalization changes: about 50 M instructions);
-/// about 1.3 MB.
+/// Cost: built on first use (general categories and binary properties from ICU's ranges, a
+/// few ICU look-ups per assigned scalar, an NFKC_Casefold mapping for each of the few thousand
+/// that normalization changes: about 30 M instructions); about 1.3 MB.
 /// Scalars at or above ``limit`` (ideographs of plane 2, tags, private use) are asked of ICU
 /// each time; they are rare in posts.
 ///
@@ -31,46 +31,37 @@ final class ScalarTable: @unchecked Sendable {
     private let pool: UnsafeMutablePointer<UInt8>
 
     init(limit: UInt32) {
+        precondition(limit <= 0x110000, "limit \(limit) is past the last code point")
         self.limit = limit
         let count = Int(limit)
         infos = .allocate(capacity: count)
         mappings = .allocate(capacity: count)
         folds = .allocate(capacity: count)
         mappings.initialize(repeating: 0, count: count)
+        // Property bits and folds of the whole range: from ICU's ranges, or one scalar at a
+        // time when the linked ICU cannot give them.
+        _ = conduct_fill_scalar_table(limit, infos, folds)
+        // NFKC_Casefold mappings, one ICU call for each of the few thousand scalars that
+        // normalization changes.
         var poolBytes: [UInt8] = []
         poolBytes.reserveCapacity(64 * 1024)
         var buffer = [UInt8](repeating: 0, count: 128)
-        let confusables = ConfusableTable.entries
-        var nextConfusable = 0
-        // Property bits and folds of the whole range at once; one scalar at a time if ICU
-        // cannot build its property sets.
-        let filled = conduct_fill_scalar_table(limit, infos, folds) != 0
-        for scalar in 0..<limit {
-            var info: UInt32 = 0
-            if scalar < 0xD800 || scalar > 0xDFFF {
-                info = filled ? infos[Int(scalar)] : conduct_scalar_info(scalar)
-                if info & ScalarInfo.nfkcChanges != 0 {
-                    let length = buffer.withUnsafeMutableBufferPointer {
-                        conduct_nfkc_casefold_scalar(scalar, $0.baseAddress, Int32($0.count))
-                    }
-                    if length >= 0 && length <= 127 {
-                        mappings[Int(scalar)] = UInt32(poolBytes.count) << 8 | UInt32(length)
-                        poolBytes.append(contentsOf: buffer[0..<Int(length)])
-                    } else {
-                        info &= ~ScalarInfo.nfkcChanges
-                    }
-                }
+        for scalar in 0..<limit where infos[Int(scalar)] & ScalarInfo.nfkcChanges != 0 {
+            let length = buffer.withUnsafeMutableBufferPointer {
+                conduct_nfkc_casefold_scalar(scalar, $0.baseAddress, Int32($0.count))
             }
-            while nextConfusable < confusables.count && confusables[nextConfusable] >> 8 < scalar {
-                nextConfusable += 1
+            if length >= 0 && length <= 127 {
+                mappings[Int(scalar)] = UInt32(poolBytes.count) << 8 | UInt32(length)
+                poolBytes.append(contentsOf: buffer[0..<Int(length)])
+            } else {
+                infos[Int(scalar)] &= ~ScalarInfo.nfkcChanges
             }
-            if nextConfusable < confusables.count && confusables[nextConfusable] >> 8 == scalar {
-                info |= (confusables[nextConfusable] & 0xFF) << 24
-            }
-            infos[Int(scalar)] = info
-            if !filled {
-                folds[Int(scalar)] = scalar < 0x80 || (scalar >= 0xD800 && scalar <= 0xDFFF) ? 0 : conduct_latin_fold(scalar)
-            }
+        }
+        // Confusable targets: the entries are sorted by scalar, one entry per scalar.
+        for entry in ConfusableTable.entries {
+            let scalar = entry >> 8
+            if scalar >= limit { break }
+            infos[Int(scalar)] |= (entry & 0xFF) << 24
         }
         pool = .allocate(capacity: max(poolBytes.count, 1))
         poolBytes.withUnsafeBufferPointer { pool.initialize(from: $0.baseAddress!, count: $0.count) }

@@ -62,9 +62,13 @@ int32_t conduct_nfkc_casefold_scalar(uint32_t scalar, uint8_t *destination, int3
 uint16_t conduct_latin_fold(uint32_t scalar);
 
 /// Fills `infos[s]` with `conduct_scalar_info(s)` and `folds[s]` with `conduct_latin_fold(s)`
-/// for every scalar `s < limit` (0 for both at surrogates), with far fewer ICU calls than
-/// asking scalar by scalar. Returns 1, or 0 when ICU cannot build a property set or memory
-/// runs out (the arrays are then partly written: fill them one scalar at a time instead).
+/// for every scalar `s < limit` (at most 0x110000; 0 for both at surrogates, and the fold is 0
+/// below U+0080). With ICU 63 or later it reads general categories and binary properties as
+/// ranges and asks ICU per assigned scalar only for the script, the NFKC_Casefold inertness
+/// and, for letters, the NFD decomposition: for limit 0x20000 with ICU 72, 22 M instructions
+/// against 91 M for asking scalar by scalar. Returns 1 when it worked from ranges, 0 when it
+/// asked the per-scalar functions instead (ICU older than 63, or ICU could not give a property
+/// set or a normalizer); the arrays are filled either way.
 int conduct_fill_scalar_table(uint32_t limit, uint32_t *infos, uint16_t *folds);
 
 /// UTS #39 skeleton of `length` UTF-16 units at `source` (ICU uspoof_getSkeleton), at most
