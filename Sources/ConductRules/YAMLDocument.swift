@@ -22,7 +22,10 @@ enum YAMLDocument {
 
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text, .basic)
+            // UTF-8 named, not left to `Parser.Encoding.default`: that reads the whole
+            // environment on every call, and when YAMS_DEFAULT_ENCODING is set it switches
+            // encodings and prints a line to standard output, where verdicts go.
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             let (line, column, message) = describe(error, text: text)
             log.error(SourceLocation(file: path, line: line, column: column), message)

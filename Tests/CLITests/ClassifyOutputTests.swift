@@ -26,6 +26,19 @@ import Testing
         #expect(result.status == 0)
     }
 
+    /// The YAML library reads YAMS_DEFAULT_ENCODING unless told the encoding, switches to
+    /// UTF-16 and prints a notice to standard output for every file it parses: the rules are
+    /// read as the UTF-8 they are, and standard output keeps to the verdicts.
+    @Test func yamlEncodingVariableChangesNothing() throws {
+        for value in ["utf16", "utf8"] {
+            let result = try CLI.run(["classify", "--rules", "rules"], stdin: Self.input,
+                                     environment: ["YAMS_DEFAULT_ENCODING": value])
+            #expect(result.lines == Self.verdicts, "YAMS_DEFAULT_ENCODING=\(value)")
+            #expect(result.stderr == "")
+            #expect(result.status == 0)
+        }
+    }
+
     @Test func dashAndNoArgumentBothReadStandardInput() throws {
         let dash = try CLI.run(["classify", "--rules", "rules", "-"], stdin: Self.input)
         #expect(dash.lines == Self.verdicts)
