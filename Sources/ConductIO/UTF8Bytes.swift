@@ -23,10 +23,24 @@ enum UTF8Bytes {
     }
 
     /// Index of the first byte at or after `i` (before `n`) flagged by ``specialMask(_:)``,
-    /// or `n`.
+    /// or `n`. Sixteen bytes a step as SIMD (SSE2 on x86-64: three compares), then eight as
+    /// a word, then one at a time.
     @inline(__always)
     static func firstSpecial(_ p: UnsafePointer<UInt8>, from i: Int, to n: Int) -> Int {
+        // Signed lanes: bytes from 0x80 up are negative, so one `< 0x20` finds them and the
+        // control characters together.
+        typealias Lanes = SIMD16<Int8>
+        let raw = UnsafeRawPointer(p)
         var j = i
+        while j + 16 <= n {
+            let x = raw.loadUnaligned(fromByteOffset: j, as: Lanes.self)
+            let flagged = unsafeBitCast(x .< Lanes(repeating: 0x20), to: SIMD2<UInt64>.self)
+                | unsafeBitCast(x .== Lanes(repeating: 0x22), to: SIMD2<UInt64>.self)
+                | unsafeBitCast(x .== Lanes(repeating: 0x5C), to: SIMD2<UInt64>.self)
+            if flagged[0] != 0 { return j + flagged[0].trailingZeroBitCount >> 3 }
+            if flagged[1] != 0 { return j + 8 + flagged[1].trailingZeroBitCount >> 3 }
+            j += 16
+        }
         while j + 8 <= n {
             let mask = specialMask(load(p, j))
             if mask != 0 { return j + mask.trailingZeroBitCount >> 3 }
