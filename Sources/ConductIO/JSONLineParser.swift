@@ -30,9 +30,12 @@ public final class JSONLineParser {
     /// The deepest nesting of arrays and objects accepted, the line's object counting as 1.
     public let maximumDepth: Int
 
-    private var scratch: ScratchBytes
+    // `scratch` and `labelRefs` are used by every parse: without the runtime's exclusivity
+    // checks (two calls each a line). A parser is not shared between threads (it is not
+    // `Sendable`), and no access to either overlaps another.
+    @exclusivity(unchecked) private var scratch: ScratchBytes
     private let kinds: UnsafeMutablePointer<UInt64>
-    private var labelRefs: [StringRef] = []
+    @exclusivity(unchecked) private var labelRefs: [StringRef] = []
     private var labelStorage: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>
     private var labelCapacity = 16
 

@@ -40,8 +40,10 @@ public final class LineReader {
     public let maximumLineLength: Int
     /// Whether a UTF-8 byte order mark at the start of the input is skipped.
     public let skipsByteOrderMark: Bool
-    /// Lines delivered so far (including too-long ones); the number of the last line.
-    public private(set) var linesRead = 0
+    /// Lines delivered so far (including too-long ones); the number of the last line. Counted
+    /// for every line without the runtime's exclusivity check: a reader is used by one thread
+    /// at a time, and no access to it overlaps another.
+    @exclusivity(unchecked) public private(set) var linesRead = 0
     /// Bytes read from the descriptor so far.
     public private(set) var bytesRead = 0
 

@@ -17,7 +17,10 @@ import Darwin
 /// `classify` calls use one per thread of their own. Memory: about 20 bytes per byte of the
 /// longest post seen, up to 1 MiB of post; a longer post's buffers are released after it.
 public final class ClassificationScratch {
-    var workspace = Workspace()
+    /// Lent to every classification: without the runtime's exclusivity check (two calls a
+    /// post). One thread uses a scratch at a time, and a nested call gets a fresh workspace
+    /// (`busy`), so no access to it overlaps another.
+    @exclusivity(unchecked) var workspace = Workspace()
     private var busy = false
 
     /// Posts longer than this (in normalized bytes) do not keep their buffers.

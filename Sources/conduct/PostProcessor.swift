@@ -31,7 +31,9 @@ final class PostProcessor {
     let configuration: Configuration
     private let json = JSONLineParser()
     private let plain = PlainTextLineParser()
-    private var writer = JSONWriter(capacity: 1 << 16)
+    /// Written for every post: without the runtime's exclusivity check, which costs two calls
+    /// a post. A processor belongs to one thread, and no access to it overlaps another.
+    @exclusivity(unchecked) private var writer = JSONWriter(capacity: 1 << 16)
     /// Output of `--format text`.
     private var text: [UInt8] = []
     private let categoryKeys: [[UInt8]]
