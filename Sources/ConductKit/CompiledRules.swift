@@ -155,8 +155,7 @@ enum AtomKind: Hashable, Sendable {
         switch self {
         case .word(let bytes, let anchoring):
             hasher.combine(anchoring)
-            hasher.combine(bytes.count)
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(contentsOf: bytes)
         case .detector(let kind):
             hasher.combine(UInt8.max)
             hasher.combine(kind.rawValue)

@@ -408,8 +408,14 @@ private struct WordAtomKey: Hashable {
 private struct LiteralKey: Hashable {
     var bytes: [UInt8]
 
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(bytes.count)
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    func hash(into hasher: inout Hasher) { hasher.combine(contentsOf: bytes) }
+}
+
+extension Hasher {
+    /// `bytes` with their count, fed as one buffer: `[UInt8]`'s own conformance combines them
+    /// one call per byte.
+    mutating func combine(contentsOf bytes: [UInt8]) {
+        combine(bytes.count)
+        bytes.withUnsafeBytes { combine(bytes: $0) }
     }
 }
