@@ -23,17 +23,33 @@ public struct Classifier: Sendable {
     /// Loads and compiles every rule file of `directory`. When `guidelines` is given, every
     /// citation is checked against those texts. Throws ``RuleLoadError`` with every problem.
     /// With `threads` above 1, parts of the loading and compiling run on a second thread (see
-    /// ``RuleSetLoader`` and ``CompiledRules/init(_:normalizer:threads:)``).
-    public init(rulesDirectory directory: String, guidelines: String? = nil, threads: Int = 1) throws {
-        let ruleSet = try RuleSetLoader.load(directory: directory, guidelines: guidelines, threads: threads)
-        self.rules = try CompiledRules(ruleSet, threads: threads)
+    /// ``RuleSetLoader`` and ``CompiledRules/init(_:normalizer:threads:)``). With `cache`, the
+    /// compiled rules are read from it when it holds them, and kept in it when compiled (see
+    /// ``CompiledRulesCache``); the classifier is the same either way.
+    public init(rulesDirectory directory: String, guidelines: String? = nil, threads: Int = 1,
+                cache: CompiledRulesCache? = nil) throws {
+        self.rules = try Self.compiledRules(directory: directory, guidelines: guidelines, threads: threads,
+                                            cache: cache).0
+    }
+
+    /// The rules of `directory`, through `cache` when given, with what the cache did.
+    static func compiledRules(directory: String, guidelines: String?, threads: Int,
+                              cache: CompiledRulesCache?) throws -> (CompiledRules, CompiledRulesCache.Outcome) {
+        let compile = {
+            let ruleSet = try RuleSetLoader.load(directory: directory, guidelines: guidelines, threads: threads)
+            return try CompiledRules(ruleSet, threads: threads)
+        }
+        guard let cache else { return (try compile(), .uncached) }
+        return try cache.compiledRules(directory: directory, guidelines: guidelines, normalizer: Normalizer(),
+                                       compile: compile)
     }
 
     /// The default rules that ship inside the library; no paths needed. Loaded and compiled
-    /// once per process, by the first call, on up to `threads` threads; later calls return
-    /// those rules whatever `threads` they pass.
-    public static func bundled(threads: Int = 1) throws -> Classifier {
-        switch BundledRules.compiled(threads: threads) {
+    /// once per process, by the first call, on up to `threads` threads (or read from `cache`,
+    /// and kept there, when the first call gives one); later calls return those rules whatever
+    /// `threads` and `cache` they pass.
+    public static func bundled(threads: Int = 1, cache: CompiledRulesCache? = nil) throws -> Classifier {
+        switch BundledRules.compiled(threads: threads, cache: cache) {
         case .success(let rules): return Classifier(rules)
         case .failure(let error): throw error
         }
@@ -98,24 +114,25 @@ enum BundledRules {
     /// Guarded by `lock`.
     nonisolated(unsafe) private static var cached: Result<CompiledRules, RuleLoadError>?
 
-    /// The bundled rules, loaded and compiled by the first call (on up to `threads` threads).
-    static func compiled(threads: Int) -> Result<CompiledRules, RuleLoadError> {
+    /// The bundled rules, loaded and compiled by the first call (on up to `threads` threads),
+    /// or read from `cache`.
+    static func compiled(threads: Int, cache: CompiledRulesCache? = nil) -> Result<CompiledRules, RuleLoadError> {
         lock.lock()
         defer { lock.unlock() }
         if let cached { return cached }
-        let result = compile(threads: threads)
+        let result = compile(threads: threads, cache: cache)
         cached = result
         return result
     }
 
-    private static func compile(threads: Int) -> Result<CompiledRules, RuleLoadError> {
+    private static func compile(threads: Int, cache: CompiledRulesCache?) -> Result<CompiledRules, RuleLoadError> {
         guard let directory else {
             return .failure(RuleLoadError([Diagnostic(at: SourceLocation(file: "Rules", line: 1, column: 1),
                                                       "the bundled rules are missing from the library's resources")]))
         }
         do {
-            let ruleSet = try RuleSetLoader.load(directory: directory, threads: threads)
-            return .success(try CompiledRules(ruleSet, threads: threads))
+            return .success(try Classifier.compiledRules(directory: directory, guidelines: nil, threads: threads,
+                                                         cache: cache).0)
         } catch let error as RuleLoadError {
             return .failure(error)
         } catch {

@@ -1,3 +1,5 @@
+import ConductMatching
+
 /// Immutable plain values in memory of their own, for the tables the per-post path reads:
 /// reading an element is one load, with no reference counting and no bounds check in release
 /// builds (debug builds assert the index).
@@ -10,8 +12,12 @@
 final class FixedArray<Element: BitwiseCopyable>: @unchecked Sendable {
     let base: UnsafeMutablePointer<Element>
     let count: Int
+    /// The image whose bytes `base` points into (never written), or nil when the array owns
+    /// its memory.
+    private let storage: AnyObject?
 
     init(_ elements: [Element]) {
+        storage = nil
         count = elements.count
         base = .allocate(capacity: max(count, 1))
         elements.withUnsafeBufferPointer { buffer in
@@ -19,7 +25,31 @@ final class FixedArray<Element: BitwiseCopyable>: @unchecked Sendable {
         }
     }
 
-    deinit { base.deallocate() }
+    /// Elements that ``write(to:)`` wrote (see ``ImageCodable``): used in place when the
+    /// reader's bytes have a ``ImageReader/storage`` (kept alive by this array) and are aligned
+    /// for `Element`, else copied.
+    init(from reader: inout ImageReader) throws(ImageError) {
+        let (bytes, count) = try reader.plainBytes(of: Element.self)
+        self.count = count
+        if let storage = reader.storage, count > 0,
+           UInt(bitPattern: bytes.baseAddress!) % UInt(MemoryLayout<Element>.alignment) == 0 {
+            base = UnsafeMutableRawPointer(mutating: bytes.baseAddress!).bindMemory(to: Element.self, capacity: count)
+            self.storage = storage
+            return
+        }
+        base = .allocate(capacity: max(count, 1))
+        if count > 0 { UnsafeMutableRawPointer(base).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count) }
+        storage = nil
+    }
+
+    /// Appends the elements, for ``init(from:)``.
+    func write(to writer: inout ImageWriter) {
+        writer.write(plain: UnsafeBufferPointer(start: base, count: count))
+    }
+
+    deinit {
+        if storage == nil { base.deallocate() }
+    }
 
     @inline(__always)
     subscript(index: Int) -> Element {

@@ -1,3 +1,5 @@
+import ConductMatching
+
 /// Literals as a trie walked only from positions where a word can start (whole words and
 /// word prefixes) or, built from reversed literals, backwards from positions where a word can
 /// end (word suffixes): a literal is found only where it can begin or end, never inside
@@ -187,5 +189,32 @@ final class LiteralTrie: Sendable {
             }
             i = end
         }
+    }
+
+    // MARK: Image
+
+    /// Tables that ``write(to:)`` wrote (see ``ImageCodable``).
+    init(from reader: inout ImageReader) throws(ImageError) {
+        literalAt = try FixedArray(from: &reader)
+        denseRow = try FixedArray(from: &reader)
+        dense = try FixedArray(from: &reader)
+        childStart = try FixedArray(from: &reader)
+        childBytes = try FixedArray(from: &reader)
+        childStates = try FixedArray(from: &reader)
+        literalCount = try reader.read() as Int
+        guard literalAt.count == denseRow.count, childBytes.count == childStates.count else {
+            throw ImageError("a literal trie's arrays disagree in length")
+        }
+    }
+
+    /// Appends the tables, for ``init(from:)``.
+    func write(to writer: inout ImageWriter) {
+        literalAt.write(to: &writer)
+        denseRow.write(to: &writer)
+        dense.write(to: &writer)
+        childStart.write(to: &writer)
+        childBytes.write(to: &writer)
+        childStates.write(to: &writer)
+        writer.write(literalCount)
     }
 }

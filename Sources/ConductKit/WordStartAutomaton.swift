@@ -1,3 +1,5 @@
+import ConductMatching
+
 /// Every literal of a rule set as one dense DFA: Aho-Corasick in which *anchored* literals
 /// (whole words and prefixes) may only begin where a word can begin, while *floating*
 /// literals (suffixes and infixes) may begin anywhere. A post costs one table step per byte,
@@ -525,6 +527,51 @@ final class WordStartAutomaton: Sendable {
             let output = outputs[o], literal = output >> 1
             return output & 1 == 1 ? (true, literal, floatingLengths[Int(literal)]) : (false, literal, anchoredLengths[Int(literal)])
         }
+    }
+
+    // MARK: Image
+
+    /// Tables that ``write(to:)`` wrote (see ``ImageCodable``).
+    init(from reader: inout ImageReader) throws(ImageError) {
+        byteSteps = try FixedArray(from: &reader)
+        classCount = try reader.read() as Int
+        table = try FixedArray(from: &reader)
+        matchStateEnd = try reader.read() as Int32
+        firstEndCheckedState = try reader.read() as Int32
+        slotMagic = try reader.read() as UInt64
+        outputStarts = try FixedArray(from: &reader)
+        outputs = try FixedArray(from: &reader)
+        anchoredLengths = try FixedArray(from: &reader)
+        floatingLengths = try FixedArray(from: &reader)
+        start = try reader.read() as Int32
+        spaceResets = try reader.read() as Bool
+        literalCount = try reader.read() as Int
+        stateCount = try reader.read() as Int
+        lookback = try reader.read() as Int
+        guard byteSteps.count == 256, classCount > 0, table.count == stateCount &* classCount,
+              (0..<256).allSatisfy({ Int(byteSteps[$0].classIndex) < classCount }),
+              start >= 0, Int(start) < table.count else {
+            throw ImageError("the literal DFA's byte classes or table are malformed")
+        }
+    }
+
+    /// Appends the tables, for ``init(from:)``.
+    func write(to writer: inout ImageWriter) {
+        byteSteps.write(to: &writer)
+        writer.write(classCount)
+        table.write(to: &writer)
+        writer.write(matchStateEnd)
+        writer.write(firstEndCheckedState)
+        writer.write(slotMagic)
+        outputStarts.write(to: &writer)
+        outputs.write(to: &writer)
+        anchoredLengths.write(to: &writer)
+        floatingLengths.write(to: &writer)
+        writer.write(start)
+        writer.write(spaceResets)
+        writer.write(literalCount)
+        writer.write(stateCount)
+        writer.write(lookback)
     }
 }
 

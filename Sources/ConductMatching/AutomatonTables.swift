@@ -213,6 +213,41 @@ final class AutomatonTables: Sendable {
         self.denseStateCount = denseCount
     }
 
+    /// Tables that ``write(to:)`` wrote (see ``ImageCodable``).
+    init(from reader: inout ImageReader) throws(ImageError) {
+        classMap = try reader.read(plain: UInt8.self)
+        classCount = try reader.read()
+        dense = try reader.read(plain: UInt32.self)
+        matchStart = try reader.read()
+        sparseStart = try reader.read()
+        sparse = try reader.read(plain: UInt32.self)
+        matchEntries = try reader.read(plain: UInt64.self)
+        isDFA = try reader.read()
+        longestLiteral = try reader.read()
+        patternCount = try reader.read()
+        stateCount = try reader.read()
+        denseStateCount = try reader.read()
+        guard classMap.count == 256, (1...256).contains(classCount), classMap.allSatisfy({ Int($0) < classCount }),
+              dense.count >= classCount + 1 || patternCount == 0 else {
+            throw ImageError("the automaton's byte classes or dense rows are malformed")
+        }
+    }
+
+    func write(to writer: inout ImageWriter) {
+        writer.write(plain: classMap)
+        writer.write(classCount)
+        writer.write(plain: dense)
+        writer.write(matchStart)
+        writer.write(sparseStart)
+        writer.write(plain: sparse)
+        writer.write(plain: matchEntries)
+        writer.write(isDFA)
+        writer.write(longestLiteral)
+        writer.write(patternCount)
+        writer.write(stateCount)
+        writer.write(denseStateCount)
+    }
+
     /// Bytes held by the tables (not counting object headers).
     var memoryUsage: Int {
         classMap.count + dense.count * 4 + sparse.count * 4 + matchEntries.count * 8

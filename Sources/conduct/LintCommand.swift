@@ -32,5 +32,7 @@ extension RuleOptions {
         self.init()
         self.rules = directory
         self.guidelines = guidelines
+        // Checking the rules means loading and compiling them.
+        self.noCache = true
     }
 }

@@ -12,15 +12,36 @@ struct RuleOptions: ParsableArguments {
         valueName: "dir"))
     var guidelines: String?
 
+    @Option(name: .customLong("cache-dir"), help: ArgumentHelp(
+        "Folder that keeps compiled rules between runs (default: $XDG_CACHE_HOME/conduct or ~/.cache/conduct).",
+        valueName: "dir"))
+    var cacheDirectory: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Load and compile the rules without reading or writing the cache.")
+    var noCache = false
+
+    /// The cache to use, if any.
+    var cache: CompiledRulesCache? {
+        if noCache { return nil }
+        if let cacheDirectory { return CompiledRulesCache(directory: cacheDirectory) }
+        return CompiledRulesCache.standard
+    }
+
+    func validate() throws {
+        if noCache && cacheDirectory != nil {
+            throw ValidationError("--no-cache and --cache-dir contradict each other; give one of them")
+        }
+    }
+
     /// Loads and compiles the rules (on up to `threads` threads), or prints every diagnostic and
     /// exits with 2.
     func classifier(threads: Int = 1) throws -> Classifier {
         do {
             if let rules {
                 return try Classifier(rulesDirectory: rules, guidelines: guidelines ?? Self.defaultGuidelines(for: rules),
-                                      threads: threads)
+                                      threads: threads, cache: cache)
             }
-            return try Classifier.bundled(threads: threads)
+            return try Classifier.bundled(threads: threads, cache: cache)
         } catch {
             let diagnostics = (error as? RuleLoadError)?.diagnostics
                 ?? [Diagnostic(at: SourceLocation(file: rules ?? "Rules", line: 1, column: 1), "\(error)")]

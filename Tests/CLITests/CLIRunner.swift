@@ -55,7 +55,8 @@ enum CLI {
 
     /// Runs `conduct arguments…` in ``fixtures`` with `stdin` as standard input (empty when
     /// nil) and waits for it to exit. The child inherits this process's environment with
-    /// `COLUMNS=80` (help text wraps the same everywhere), then `environment` on top.
+    /// `COLUMNS=80` (help text wraps the same everywhere) and `XDG_CACHE_HOME` set to
+    /// ``cacheHome``, then `environment` on top.
     static func run(_ arguments: [String], stdin: [UInt8]? = nil,
                     environment: [String: String] = [:]) throws -> Result {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
@@ -69,6 +70,7 @@ enum CLI {
         process.currentDirectoryURL = fixtures
         var variables = ProcessInfo.processInfo.environment
         variables["COLUMNS"] = "80"
+        variables["XDG_CACHE_HOME"] = cacheHome.path
         variables.merge(environment) { $1 }
         process.environment = variables
         let input = Pipe(), output = Pipe(), error = Pipe()
@@ -98,6 +100,14 @@ enum CLI {
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdoutBytes: collected.output, stderrBytes: collected.error)
     }
+
+    /// The cache folder of every run (compiled rules, see `--cache-dir`): one for the whole
+    /// test process, so runs share it as a user's runs do and never touch the user's own.
+    static let cacheHome: URL = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("conduct-cli-cache-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }()
 
     /// Writing to a child that has exited raises SIGPIPE, which would end the test process.
     private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()

@@ -129,7 +129,7 @@ import Testing
         #expect(result.stdout == "")
         #expect(result.stderr == """
             Error: Unknown option '--bogus'. Did you mean '--jobs'?
-            Usage: conduct classify [<file> ...] [--rules <dir>] [--guidelines <dir>] [--jobs <jobs>] [--format <format>] [--input <input>] [--only-flagged] [--fail-on <fail-on>] [--all-languages]
+            Usage: conduct classify [<file> ...] [--rules <dir>] [--guidelines <dir>] [--cache-dir <dir>] [--no-cache] [--jobs <jobs>] [--format <format>] [--input <input>] [--only-flagged] [--fail-on <fail-on>] [--all-languages]
               See 'conduct classify --help' for more information.
 
             """)
