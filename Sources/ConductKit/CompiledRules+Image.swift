@@ -36,21 +36,21 @@ extension CompiledRules {
         automaton = try reader.read()
         atoms = try reader.list(of: AtomKind.self)
         let detectorKinds = try reader.list(of: DetectorKind.self)
-        let detectorAtomIDs = try reader.read(plain: AtomID.self)
+        let detectorAtomIDs = try reader.plain(AtomID.self)
         guard detectorKinds.count == detectorAtomIDs.count, Set(detectorKinds).count == detectorKinds.count else {
             throw ImageError("the detector atoms are malformed")
         }
         detectorAtoms = Dictionary(uniqueKeysWithValues: zip(detectorKinds, detectorAtomIDs))
         detectors = detectorKinds.isEmpty ? nil : Detectors(kinds: Set(detectorKinds))
         programs = try reader.list(of: PatternProgram.self)
-        programsByFirstAtom = try reader.read(plainLists: Int32.self)
+        programsByFirstAtom = try reader.plainLists(Int32.self)
         let ruleCount = try reader.count(ofAtLeast: 8)
         var rules: [CompiledRule] = []
         rules.reserveCapacity(ruleCount)
         for _ in 0..<ruleCount { rules.append(try CompiledRule(from: &reader, ruleSet: ruleSet)) }
         self.rules = rules
-        matchOwners = try reader.read(plainLists: Int32.self)
-        composites = try reader.read(plain: Int32.self)
+        matchOwners = try reader.plainLists(Int32.self)
+        composites = try reader.plain(Int32.self)
         let categories = try reader.list(of: CompiledCategory.self)
         self.categories = categories
         tables = try EvaluationTables(from: &reader)
@@ -83,7 +83,7 @@ extension AtomKind: ImageCodable {
     init(from reader: inout ImageReader) throws(ImageError) {
         let tag: UInt8 = try reader.read()
         switch tag {
-        case 0: self = .word(try reader.read(plain: UInt8.self), try reader.read(WordAnchoring.self))
+        case 0: self = .word(try reader.plain(UInt8.self), try reader.read(WordAnchoring.self))
         case 1: self = .detector(try reader.read(DetectorKind.self))
         default: throw ImageError("\(tag) is not an atom kind")
         }
@@ -103,13 +103,13 @@ extension PatternProgram: ImageCodable {
     }
 
     init(from reader: inout ImageReader) throws(ImageError) {
-        instructions = try reader.read(plain: Instruction.self)
-        firstAtoms = try reader.read(plain: AtomID.self)
+        instructions = try reader.plain(Instruction.self)
+        firstAtoms = try reader.plain(AtomID.self)
         let branchCount = try reader.count(ofAtLeast: 8)
         branches = []
-        for _ in 0..<branchCount { branches.append(try reader.read(plainLists: AtomID.self)) }
-        triggerAtoms = try reader.read(plain: AtomID.self)
-        atomSets = try reader.read(plainLists: AtomStep.self)
+        for _ in 0..<branchCount { branches.append(try reader.plainLists(AtomID.self)) }
+        triggerAtoms = try reader.plain(AtomID.self)
+        atomSets = try reader.plainLists(AtomStep.self)
         source = try reader.read()
         location = try reader.read()
     }
@@ -123,7 +123,7 @@ extension CompiledContext: ImageCodable {
     }
 
     init(from reader: inout ImageReader) throws(ImageError) {
-        programs = try reader.read(plain: Int32.self)
+        programs = try reader.plain(Int32.self)
         within = try reader.read()
         side = try reader.read(raw: Context.Side.self)
     }
@@ -164,16 +164,16 @@ extension CompiledRule {
         category = try reader.read()
         weight = try reader.read()
         languages = try reader.read()
-        match = try reader.read(plain: Int32.self)
+        match = try reader.plain(Int32.self)
         near = try reader.optional(CompiledContext.self)
-        unless = try reader.read(plain: Int32.self)
+        unless = try reader.plain(Int32.self)
         unlessNear = try reader.optional(CompiledContext.self)
-        components = try reader.read(plain: Int32.self)
+        components = try reader.plain(Int32.self)
         atLeast = try reader.read()
         let bounded: Bool = try reader.read()
         let within: Int = try reader.read()
         self.within = bounded ? within : nil
-        exactWords = try reader.read(plainLists: UInt8.self)
+        exactWords = try reader.plainLists(UInt8.self)
         guard let rule = ruleSet.rule(id) else { throw ImageError("rule '\(id)' is not in the image's rule set") }
         self.rule = rule
     }
@@ -190,6 +190,29 @@ extension ImageReader {
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try Value(from: &self)) }
         return values
+    }
+
+    /// Plain values written by ``ImageWriter/write(plain:)-(UnsafeBufferPointer<Element>)``,
+    /// copied by code specialized in this module.
+    @inline(__always)
+    mutating func plain<Element: BitwiseCopyable>(_ type: Element.Type) throws(ImageError) -> [Element] {
+        let (bytes, count) = try plainBytes(of: Element.self)
+        guard count > 0 else { return [] }
+        // The bytes as written, padding included, so that an image written again is the same.
+        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: bytes)
+            initialized = count
+        }
+    }
+
+    /// Lists written by ``ImageWriter/write(plainLists:)``.
+    @inline(__always)
+    mutating func plainLists<Element: BitwiseCopyable>(_ type: Element.Type) throws(ImageError) -> [[Element]] {
+        let count = try count(ofAtLeast: 8)
+        var lists: [[Element]] = []
+        lists.reserveCapacity(count)
+        for _ in 0..<count { lists.append(try plain(Element.self)) }
+        return lists
     }
 
     /// A value written by ``ImageWriter/write(_:)-(Value?)``.

@@ -123,14 +123,21 @@ package struct ImageReader {
         self.storage = storage
     }
 
+    // The errors, built out of line so that the checks inline small.
+    @usableFromInline func endsEarly(_ length: Int) -> ImageError {
+        ImageError("the image ends early: \(length) bytes wanted at offset \(offset), \(remaining) left")
+    }
+
+    @usableFromInline func countTooLarge(_ count: Int) -> ImageError {
+        ImageError("a count of \(count) at offset \(offset - 8) exceeds the \(remaining) bytes left")
+    }
+
     /// Bytes not yet read.
     @inlinable package var remaining: Int { count - offset }
 
     /// The next `length` bytes; throws when fewer are left.
     @inlinable package mutating func take(_ length: Int) throws(ImageError) -> UnsafeRawBufferPointer {
-        guard length >= 0, length <= remaining else {
-            throw ImageError("the image ends early: \(length) bytes wanted at offset \(offset), \(remaining) left")
-        }
+        guard length >= 0, length <= remaining else { throw endsEarly(length) }
         defer { offset += length }
         return UnsafeRawBufferPointer(start: base.map { $0 + offset }, count: length)
     }
@@ -172,9 +179,7 @@ package struct ImageReader {
     /// A count of things of at least `size` bytes each, checked against the bytes left.
     @inlinable package mutating func count(ofAtLeast size: Int) throws(ImageError) -> Int {
         let count: Int = try read()
-        guard count >= 0, count <= remaining / max(size, 1) else {
-            throw ImageError("a count of \(count) at offset \(offset - 8) exceeds the \(remaining) bytes left")
-        }
+        guard count >= 0, count <= remaining / max(size, 1) else { throw countTooLarge(count) }
         return count
     }
 
