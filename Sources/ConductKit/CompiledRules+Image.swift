@@ -179,6 +179,8 @@ extension CompiledRule {
     }
 }
 
+// The same as ConductRules' readers of arrays and optionals (see there), for this module's
+// types: each module specializes its own.
 extension ImageReader {
     /// An array written by ``ImageWriter/write(_:)-([Value])``, read by code specialized in
     /// this module (the generic reader of another module would look up type metadata for

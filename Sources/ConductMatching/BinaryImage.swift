@@ -2,9 +2,10 @@
 ///
 ///     var writer = ImageWriter()
 ///     writer.write(automaton)
-///     let bytes = writer.bytes
-///     var reader = ImageReader(bytes)
-///     let copy = try Automaton(from: &reader)
+///     let copy = try writer.bytes.withUnsafeBytes { bytes in
+///         var reader = ImageReader(bytes)
+///         return try Automaton(from: &reader)
+///     }
 ///
 /// Values are written in the order a type's `write(to:)` gives and read back in the same
 /// order; nothing describes them but that order. Integers are little-endian 64-bit, strings
@@ -12,10 +13,13 @@
 /// (`BitwiseCopyable`) are their memory as is: an image is only ever read by the build that
 /// wrote it (the cache that keeps images names the executable in every key), so layouts
 /// match. Reading checks every count against the bytes left and throws ``ImageError`` rather
-/// than reading past the end or allocating more than the image could hold.
+/// than reading past the end or allocating more than the image could hold. Arrays of values
+/// are read by each module's own `list(of:)`: generic code called across modules is not
+/// specialized, and a reader here would look up the array's type metadata for every array
+/// (a third of a start-up from an image).
 ///
 /// Cost: writing and reading are linear in the image's size; arrays of plain values are one
-/// copy each.
+/// copy each, or none for tables that use an ``ImageStorage``'s bytes in place.
 package protocol ImageCodable {
     /// Appends this value.
     func write(to writer: inout ImageWriter)
@@ -226,25 +230,8 @@ package struct ImageReader {
         }
     }
 
-    @inlinable package mutating func read<Element: BitwiseCopyable>(plainLists type: Element.Type = Element.self)
-        throws(ImageError) -> [[Element]] {
-        let count = try count(ofAtLeast: 8)
-        var lists: [[Element]] = []
-        lists.reserveCapacity(count)
-        for _ in 0..<count { lists.append(try read(plain: Element.self)) }
-        return lists
-    }
-
     @inlinable package mutating func read<Value: ImageCodable>(_ type: Value.Type = Value.self) throws(ImageError) -> Value {
         try Value(from: &self)
-    }
-
-    @inlinable package mutating func read<Value: ImageCodable>(_ type: [Value].Type = [Value].self) throws(ImageError) -> [Value] {
-        let count = try count(ofAtLeast: 1)
-        var values: [Value] = []
-        values.reserveCapacity(count)
-        for _ in 0..<count { values.append(try Value(from: &self)) }
-        return values
     }
 
     @inlinable package mutating func read<Value: ImageCodable>(_ type: Value?.Type = Value?.self) throws(ImageError) -> Value? {
