@@ -110,3 +110,45 @@ import Testing
         #expect(total > 1_000)
     }
 }
+
+/// An automaton written as an image (``ImageCodable``) and read back finds what it found, in
+/// every representation, dense and sparse states alike.
+@Suite struct AutomatonImageTests {
+    static func readBack(_ automaton: Automaton) throws -> Automaton {
+        var writer = ImageWriter()
+        writer.write(automaton)
+        return try writer.bytes.withUnsafeBytes { bytes in
+            var reader = ImageReader(bytes)
+            let copy = try Automaton(from: &reader)
+            #expect(reader.remaining == 0)
+            return copy
+        }
+    }
+
+    @Test(arguments: automatonConfigurations)
+    func readBackFindsTheSameMatches(_ representation: AutomatonRepresentation) throws {
+        for seed in UInt64(2000)..<2100 {
+            let test = AutomatonPropertyTests.randomCase(seed: seed)
+            let automaton = buildAutomaton(test.literals, representation)
+            let copy = try Self.readBack(automaton)
+            #expect(copy.patternCount == automaton.patternCount)
+            #expect(scannedMatches(copy, test.haystack) == scannedMatches(automaton, test.haystack), "seed \(seed)")
+        }
+    }
+
+    @Test func aByteClassBeyondTheClassCountIsAnError() throws {
+        let automaton = buildAutomaton([Array("ab".utf8), Array("b".utf8)], .dfa)
+        var writer = ImageWriter()
+        writer.write(automaton)
+        var bytes = writer.bytes
+        // The class map's count (8 bytes), its padding (none: the image starts aligned), then
+        // byte 0x61's class.
+        bytes[8 + 0x61] = 0xFF
+        #expect(throws: ImageError("the automaton's byte classes or dense rows are malformed")) {
+            try bytes.withUnsafeBytes { raw in
+                var reader = ImageReader(raw)
+                _ = try Automaton(from: &reader)
+            }
+        }
+    }
+}
