@@ -1,4 +1,5 @@
-import ConductKit
+@testable import ConductKit
+import Foundation
 import Dispatch
 import Testing
 
@@ -63,6 +64,22 @@ struct ConcurrencyTests {
         let sequential = Self.posts.map { rules.classify(utf8: $0.bytes, language: $0.language) }
         #expect(sequential.filter { !$0.labels.isEmpty }.count > 100)
         for row in Self.concurrently(rules) {
+            #expect(row == sequential)
+        }
+    }
+
+    @Test("rules read from the cache, their tables in the entry's bytes, give every thread the sequential verdicts")
+    func rulesReadFromTheCache() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("conduct-concurrency-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cache = CompiledRulesCache(directory: folder.path)
+        let directory = try #require(BundledRules.directory)
+        let (compiled, first) = try Classifier.compiledRules(directory: directory, guidelines: nil, threads: 1, cache: cache)
+        let (read, second) = try Classifier.compiledRules(directory: directory, guidelines: nil, threads: 1, cache: cache)
+        #expect(first == .compiled(stored: true))
+        #expect(second == .read)
+        let sequential = Self.posts.map { compiled.classify(utf8: $0.bytes, language: $0.language) }
+        for row in Self.concurrently(read) {
             #expect(row == sequential)
         }
     }
