@@ -69,6 +69,24 @@ package struct ImageWriter {
         }
     }
 
+    /// Keys of the values written with ``writeShared(key:_:)`` so far, with their numbers.
+    private var shared: [AnyHashable: Int] = [:]
+
+    /// A value by `write` the first time its `key` comes; later as the first one's number (rule
+    /// sets expand each word list into every pattern that names it). Equal keys must mean
+    /// equal values. The number is taken before `write` runs, so shared values inside come
+    /// after it.
+    package mutating func writeShared(key: AnyHashable, _ write: (inout ImageWriter) -> Void) {
+        if let number = shared[key] {
+            self.write(number)
+            return
+        }
+        let number = shared.count
+        self.write(number)
+        shared[key] = number
+        write(&self)
+    }
+
     /// A count, zero bytes up to a multiple of 8, then the elements' memory as is: in an image
     /// that starts 8-aligned in memory, the elements are aligned where they are, and tables
     /// can use them without a copy (see ``ImageReader/storage``).
@@ -210,6 +228,29 @@ package struct ImageReader {
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try read()) }
         return values
+    }
+
+    /// Values read by ``readShared(_:)`` so far, by their number (nil while being read).
+    @usableFromInline var shared: [Any?] = []
+
+    /// A value written by ``ImageWriter/writeShared(key:_:)``: read by `read` the first time,
+    /// the same value again when the image gives its number.
+    package mutating func readShared<Value>(_ read: (inout ImageReader) throws(ImageError) -> Value)
+        throws(ImageError) -> Value {
+        let number: Int = try self.read()
+        if number >= 0 && number < shared.count {
+            guard let value = shared[number] as? Value else {
+                throw ImageError("shared value \(number) at offset \(offset - 8) is not a \(Value.self)")
+            }
+            return value
+        }
+        guard number == shared.count else {
+            throw ImageError("shared value \(number) at offset \(offset - 8) is neither new nor one of the \(shared.count) before")
+        }
+        shared.append(nil)
+        let value = try read(&self)
+        shared[number] = value
+        return value
     }
 
     /// Elements written by ``ImageWriter/write(plain:)-(UnsafeBufferPointer<Element>)``, as the

@@ -137,8 +137,13 @@ extension PatternElement: ImageCodable {
             writer.write(kind)
         case .group(let alternatives, let optional):
             writer.write(3 as UInt8)
-            writer.write(alternatives.count)
-            for alternative in alternatives { writer.write(alternative) }
+            // A list's words, written once however many patterns name the list: the expansions
+            // of a list share one array, so its address (while the rule set is alive) names it.
+            let address = alternatives.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+            writer.writeShared(key: address) { writer in
+                writer.write(alternatives.count)
+                for alternative in alternatives { writer.write(alternative) }
+            }
             writer.write(optional)
         }
     }
@@ -150,10 +155,13 @@ extension PatternElement: ImageCodable {
         case 1: self = .gap(max: try reader.read())
         case 2: self = .detector(try reader.read(DetectorKind.self))
         case 3:
-            let count = try reader.count(ofAtLeast: 8)
-            var alternatives: [[PatternElement]] = []
-            alternatives.reserveCapacity(count)
-            for _ in 0..<count { alternatives.append(try reader.list(of: PatternElement.self)) }
+            let alternatives = try reader.readShared { reader throws(ImageError) -> [[PatternElement]] in
+                let count = try reader.count(ofAtLeast: 8)
+                var alternatives: [[PatternElement]] = []
+                alternatives.reserveCapacity(count)
+                for _ in 0..<count { alternatives.append(try reader.list(of: PatternElement.self)) }
+                return alternatives
+            }
             self = .group(alternatives, optional: try reader.read())
         default: throw ImageError("\(tag) is not a pattern element")
         }

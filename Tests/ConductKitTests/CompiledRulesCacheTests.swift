@@ -137,6 +137,43 @@ struct CompiledRulesCacheTests {
         }
     }
 
+    @Test func sharedValuesAreWrittenOnceAndNestedOnesNumberedAfterTheirParent() throws {
+        var writer = ImageWriter()
+        func writeList(_ writer: inout ImageWriter, _ key: Int, _ words: [String], inner: Int? = nil) {
+            writer.writeShared(key: key) { writer in
+                writer.write(words)
+                writer.write(inner != nil)
+                if let inner { writeList(&writer, inner, ["nested"]) }
+            }
+        }
+        writeList(&writer, 10, ["buy", "order"], inner: 20)   // 0, with 1 inside
+        writeList(&writer, 10, ["buy", "order"], inner: 20)   // 0 again
+        writeList(&writer, 20, ["nested"])                    // 1 again
+        #expect(writer.bytes.count == 8 + (8 + (8 + 8 + 3) + (8 + 8 + 5) + 1 + (8 + (8 + 8 + 8 + 6) + 1)) + 8 + 8)
+        try writer.bytes.withUnsafeBytes { raw throws in
+            var reader = ImageReader(raw)
+            func readList(_ reader: inout ImageReader) throws(ImageError) -> [String] {
+                try reader.readShared { reader throws(ImageError) -> [String] in
+                    let words: [String] = try reader.read()
+                    let nested: Bool = try reader.read()
+                    return nested ? words + (try readList(&reader)) : words
+                }
+            }
+            #expect(try readList(&reader) == ["buy", "order", "nested"])
+            #expect(try readList(&reader) == ["buy", "order", "nested"])
+            #expect(try readList(&reader) == ["nested"])
+            #expect(reader.remaining == 0)
+        }
+        var bad = ImageWriter()
+        bad.write(3)
+        bad.bytes.withUnsafeBytes { raw in
+            var reader = ImageReader(raw)
+            #expect(throws: ImageError("shared value 3 at offset 0 is neither new nor one of the 0 before")) {
+                _ = try reader.readShared { _ throws(ImageError) in 0 }
+            }
+        }
+    }
+
     // MARK: The cache
 
     /// A rules folder of one category with a guideline, in a fresh temporary folder.
