@@ -57,8 +57,9 @@ public struct CompiledRulesCache: Sendable, Hashable {
         return nil
     }
 
-    /// Entries kept; writing one more removes the least recently used.
-    public static let maximumEntries = 16
+    /// Entries kept; writing one more removes the least recently used. An entry of the bundled
+    /// rules is about 17 MB, and every new build of the code makes new entries.
+    public static let maximumEntries = 8
 
     /// Identifies the entry format; a change of layout must change it.
     static let formatVersion: UInt32 = 1

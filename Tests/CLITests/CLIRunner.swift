@@ -101,10 +101,11 @@ enum CLI {
         return Result(status: process.terminationStatus, stdoutBytes: collected.output, stderrBytes: collected.error)
     }
 
-    /// The cache folder of every run (compiled rules, see `--cache-dir`): one for the whole
-    /// test process, so runs share it as a user's runs do and never touch the user's own.
+    /// The cache folder of every run (compiled rules, see `--cache-dir`): one for every test
+    /// run, so runs share it as a user's runs do and never touch the user's own; the cache
+    /// keeps it to its most recently used entries.
     static let cacheHome: URL = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("conduct-cli-cache-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("conduct-cli-tests-cache")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }()

@@ -338,9 +338,9 @@ struct CompiledRulesCacheTests {
         _ = try folder.load()
         let entries = folder.entries
         #expect(entries.count == CompiledRulesCache.maximumEntries)
-        // The new entry stays; of the old, the 15 most recently used.
-        #expect(!entries.contains { $0.hasSuffix("04.rules") && $0.hasPrefix("0000") })
-        #expect(entries.contains { $0.hasSuffix("05.rules") && $0.hasPrefix("0000") })
+        // The new entry stays; of the old, the 7 most recently used (13 to 19).
+        #expect(!entries.contains { $0.hasSuffix("12.rules") && $0.hasPrefix("0000") })
+        #expect(entries.contains { $0.hasSuffix("13.rules") && $0.hasPrefix("0000") })
         #expect(entries.filter { !$0.hasPrefix("0000") }.count == 1)
     }
 
