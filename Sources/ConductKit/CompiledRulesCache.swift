@@ -36,9 +36,10 @@ public struct CompiledRulesCache: Sendable, Hashable {
     /// The folder of the entries.
     public let directory: String
 
-    /// A cache in `directory`, created when the first entry is written.
+    /// A cache in `directory` (relative to the working directory unless absolute; "" is the
+    /// working directory itself), created when the first entry is written.
     public init(directory: String) {
-        self.directory = directory
+        self.directory = directory.isEmpty ? "." : directory
     }
 
     /// `$XDG_CACHE_HOME/conduct`, or `$HOME/.cache/conduct`; nil when neither variable is set

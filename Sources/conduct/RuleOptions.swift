@@ -31,6 +31,9 @@ struct RuleOptions: ParsableArguments {
         if noCache && cacheDirectory != nil {
             throw ValidationError("--no-cache and --cache-dir contradict each other; give one of them")
         }
+        if cacheDirectory?.isEmpty == true {
+            throw ValidationError("--cache-dir needs a folder; give '.' for the working directory")
+        }
     }
 
     /// Loads and compiles the rules (on up to `threads` threads), or prints every diagnostic and

@@ -64,6 +64,13 @@ struct CacheOptionTests {
         #expect(Self.entries(cache).isEmpty)
     }
 
+    @Test func anEmptyCacheDirIsAUsageError() throws {
+        let result = try CLI.run(["classify", "--cache-dir", ""], stdin: "hello\n")
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("Error: --cache-dir needs a folder; give '.' for the working directory\n"))
+        #expect(result.status == 2)
+    }
+
     @Test func noCacheAndCacheDirTogetherIsAUsageError() throws {
         let result = try CLI.run(["classify", "--no-cache", "--cache-dir", "x"], stdin: "hello\n")
         #expect(result.stdout == "")

@@ -344,6 +344,12 @@ struct CompiledRulesCacheTests {
         #expect(entries.filter { !$0.hasPrefix("0000") }.count == 1)
     }
 
+    @Test func anEmptyFolderIsTheWorkingDirectoryNotTheRoot() {
+        #expect(CompiledRulesCache(directory: "").directory == ".")
+        #expect(CompiledRulesCache(directory: "").path(for: SHA256.Digest(bytes: Array(repeating: 0xab, count: 32)))
+                == "./" + String(repeating: "ab", count: 32) + ".rules")
+    }
+
     @Test func theStandardFolderFollowsXDG() {
         #expect(CompiledRulesCache.standard(environment: ["XDG_CACHE_HOME": "/x/cache", "HOME": "/home/a"])?.directory
                 == "/x/cache/conduct")
