@@ -16,13 +16,13 @@ import ConductRules
 ///     let again = try Classifier(rulesDirectory: "Rules", cache: cache)        // reads the image
 ///
 /// An entry's name is the SHA-256 of everything that decides the compiled rules: the build of
-/// the code (the executable's device, inode, size and modification time, and those of the
-/// library holding ConductKit when it is loaded from one), the normalization options, the
-/// folder paths as given (they appear in every explanation), and the name and bytes of every
-/// rule file and guideline file. Changing any of them misses the cache; nothing is ever
+/// the code (the device, inode, size and modification time of the file holding ConductKit, the
+/// executable or a library, and of the ICU libraries it runs with), the normalization options,
+/// the folder paths as given (they appear in every explanation), and the name and bytes of
+/// every rule file and guideline file. Changing any of them misses the cache; nothing is ever
 /// invalidated by hand. A miss, an unreadable or damaged entry, or a folder that cannot be
-/// written only costs the compile: the result is always what loading and compiling gives,
-/// and errors in rule files are reported as without a cache (no entry is written for them).
+/// written only costs the compile: the result is always what loading and compiling gives, and
+/// errors in rule files are reported as without a cache (no entry is written for them).
 ///
 /// An entry is a header (magic, format version, its key, the payload's length and a 64-bit
 /// checksum) and the ``ImageCodable`` payload; it is written to a temporary file and renamed,
@@ -147,29 +147,42 @@ public struct CompiledRulesCache: Sendable, Hashable {
     }
 
     /// What identifies this build of the code: the file holding this module's code (the
-    /// executable, or the shared library ConductKit was built as).
-    static let buildIdentity: String? = codeFile.flatMap(fileIdentity)
+    /// executable, or the shared library ConductKit was built as), and the ICU libraries it
+    /// runs with, whose Unicode data decide how every pattern word is normalized.
+    static let buildIdentity: String? = {
+        guard let files = codeFiles else { return nil }
+        var identities: [String] = []
+        for file in files {
+            guard let identity = fileIdentity(file) else { return nil }
+            identities.append(file + " " + identity)
+        }
+        return identities.joined(separator: "\n")
+    }()
 
-    /// The path of the file mapped where this module's code is.
-    private static var codeFile: String? {
+    /// The path of the file mapped where this module's code is, then those of the ICU
+    /// libraries mapped, in order.
+    private static var codeFiles: [String]? {
         let address = UInt(bitPattern: #dsohandle)
         #if os(Linux)
         // Lines of /proc/self/maps: "start-end perms offset dev inode   path".
         guard let maps = readProcFile("/proc/self/maps") else { return nil }
+        var code: String?
+        var icu: Set<String> = []
         for line in String(decoding: maps, as: UTF8.self).split(separator: "\n") {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
             guard fields.count >= 6, let dash = fields[0].firstIndex(of: "-"),
                   let start = UInt(fields[0][..<dash], radix: 16),
-                  let end = UInt(fields[0][fields[0].index(after: dash)...], radix: 16),
-                  start <= address, address < end else { continue }
+                  let end = UInt(fields[0][fields[0].index(after: dash)...], radix: 16) else { continue }
             let path = fields[5...].joined(separator: " ")
-            return path.hasPrefix("/") ? path : nil
+            guard path.hasPrefix("/") else { continue }
+            if start <= address && address < end { code = path }
+            if path.split(separator: "/").last?.hasPrefix("libicu") == true { icu.insert(path) }
         }
-        return nil
+        return code.map { [$0] + icu.sorted() }
         #else
         var info = Dl_info()
         guard dladdr(#dsohandle, &info) != 0, let name = info.dli_fname else { return nil }
-        return String(cString: name)
+        return [String(cString: name)]
         #endif
     }
 

@@ -344,6 +344,21 @@ struct CompiledRulesCacheTests {
         #expect(entries.filter { !$0.hasPrefix("0000") }.count == 1)
     }
 
+    #if os(Linux)
+    /// An ICU update changes how pattern words normalize, so it must miss the cache.
+    @Test func theBuildIsTheCodesFileAndTheICULibraries() throws {
+        let lines = try #require(CompiledRulesCache.buildIdentity).split(separator: "\n").map(String.init)
+        let paths = lines.map { String($0[..<$0.lastIndex(of: " ")!]) }
+        #expect(paths[0] == Bundle.main.executablePath || paths[0].hasSuffix(".xctest"))
+        #expect(paths.contains { $0.split(separator: "/").last!.hasPrefix("libicuuc.so") })
+        #expect(paths.contains { $0.split(separator: "/").last!.hasPrefix("libicudata.so") })
+        for line in lines {
+            // path, then device:inode:size:seconds.nanoseconds
+            #expect(line.split(separator: " ").last!.split(separator: ":").count == 4)
+        }
+    }
+    #endif
+
     @Test func anEmptyFolderIsTheWorkingDirectoryNotTheRoot() {
         #expect(CompiledRulesCache(directory: "").directory == ".")
         #expect(CompiledRulesCache(directory: "").path(for: SHA256.Digest(bytes: Array(repeating: 0xab, count: 32)))
