@@ -105,7 +105,7 @@ public struct CompiledRulesCache: Sendable, Hashable {
         var hash = SHA256()
         hash.update("conduct compiled rules")
         hash.update(Int(formatVersion))
-        hash.update(build.count)
+        hash.update(build.utf8.count)
         hash.update(build)
         hash.update(Int(normalizer.options.rawValue))
         hash.update(directory.utf8.count)
